@@ -1,0 +1,126 @@
+import type { DB, NewUser, UserRow, UserUpdate } from '@vigil/db';
+import { type Kysely, sql } from 'kysely';
+
+export interface UserListFilter {
+  q?: string | undefined;
+  role?: string | undefined;
+  unitId?: string | undefined;
+  status?: 'active' | 'disabled' | 'locked' | undefined;
+  now: string;
+}
+
+export async function findUserById(db: Kysely<DB>, id: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findUserByUsername(db: Kysely<DB>, username: string): Promise<UserRow | undefined> {
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('username', '=', username.trim().toLowerCase())
+    .executeTakeFirst();
+}
+
+export async function insertUser(db: Kysely<DB>, user: NewUser): Promise<void> {
+  await db.insertInto('users').values(user).execute();
+}
+
+export async function updateUser(db: Kysely<DB>, id: string, patch: UserUpdate): Promise<void> {
+  await db.updateTable('users').set(patch).where('id', '=', id).execute();
+}
+
+export async function rolesOfUsers(db: Kysely<DB>, userIds: string[]): Promise<Map<string, string[]>> {
+  const map = new Map<string, string[]>();
+  if (userIds.length === 0) return map;
+  const rows = await db
+    .selectFrom('user_roles')
+    .select(['user_id', 'role_id'])
+    .where('user_id', 'in', userIds)
+    .orderBy('role_id')
+    .execute();
+  for (const r of rows) {
+    const list = map.get(r.user_id) ?? [];
+    list.push(r.role_id);
+    map.set(r.user_id, list);
+  }
+  return map;
+}
+
+export async function setUserRoles(db: Kysely<DB>, userId: string, roleIds: string[]): Promise<void> {
+  await db.deleteFrom('user_roles').where('user_id', '=', userId).execute();
+  if (roleIds.length > 0) {
+    await db
+      .insertInto('user_roles')
+      .values(roleIds.map((role_id) => ({ user_id: userId, role_id })))
+      .execute();
+  }
+}
+
+function listQuery(db: Kysely<DB>, f: UserListFilter) {
+  let q = db.selectFrom('users');
+  if (f.q) {
+    const pattern = `%${f.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where((eb) =>
+      eb.or([
+        sql<boolean>`lower(username) like ${pattern} escape '\\'`,
+        sql<boolean>`lower(display_name) like ${pattern} escape '\\'`,
+        sql<boolean>`lower(coalesce(email, '')) like ${pattern} escape '\\'`,
+      ]),
+    );
+  }
+  if (f.role) {
+    const role = f.role;
+    q = q.where('id', 'in', (eb) =>
+      eb.selectFrom('user_roles').select('user_id').where('role_id', '=', role),
+    );
+  }
+  if (f.unitId) q = q.where('unit_id', '=', f.unitId);
+  if (f.status === 'disabled') q = q.where('disabled_at', 'is not', null);
+  if (f.status === 'active') q = q.where('disabled_at', 'is', null);
+  if (f.status === 'locked') q = q.where('locked_until', '>', f.now);
+  return q;
+}
+
+export async function listUsers(db: Kysely<DB>, f: UserListFilter, limit: number, offset: number) {
+  const [items, count] = await Promise.all([
+    listQuery(db, f).selectAll().orderBy('username').limit(limit).offset(offset).execute(),
+    listQuery(db, f)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(count.n) };
+}
+
+export async function countActiveAdmins(db: Kysely<DB>, excludingUserId?: string): Promise<number> {
+  let q = db
+    .selectFrom('users')
+    .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+    .where('user_roles.role_id', '=', 'admin')
+    .where('users.disabled_at', 'is', null);
+  if (excludingUserId) q = q.where('users.id', '!=', excludingUserId);
+  const row = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function passwordHistory(db: Kysely<DB>, userId: string, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('password_history')
+    .select('password_hash')
+    .where('user_id', '=', userId)
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.password_hash);
+}
+
+export async function addPasswordHistory(
+  db: Kysely<DB>,
+  userId: string,
+  hash: string,
+  at: string,
+): Promise<void> {
+  await db
+    .insertInto('password_history')
+    .values({ user_id: userId, password_hash: hash, created_at: at })
+    .execute();
+}

@@ -1,0 +1,12 @@
+import type { DB } from '@vigil/db';
+import type { Kysely } from 'kysely';
+import { grantsOfUser } from '../modules/roles/roles.repository.js';
+
+/** What a user may do: the union of their roles' permissions. */
+export class AccessService {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  grantsOf(userId: string): Promise<{ roles: string[]; permissions: string[] }> {
+    return grantsOfUser(this.db, userId);
+  }
+}

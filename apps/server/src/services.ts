@@ -1,0 +1,80 @@
+import type { Database, DB, Dialect } from '@vigil/db';
+import type { Kysely } from 'kysely';
+import { AuthService } from './modules/auth/auth.service.js';
+import { SessionService } from './modules/auth/sessions.service.js';
+import { MeService } from './modules/me/me.service.js';
+import { OrgService } from './modules/org/org.service.js';
+import { RoleService } from './modules/roles/roles.service.js';
+import { SetupService } from './modules/setup/setup.service.js';
+import { TokenService } from './modules/tokens/tokens.service.js';
+import { UserService } from './modules/users/users.service.js';
+import { AccessService } from './platform/access.js';
+import { AuditService } from './platform/audit/audit.service.js';
+import { PasswordHasher } from './platform/auth/passwords.js';
+import type { Clock } from './platform/clock.js';
+import type { KeyRing } from './platform/crypto/keyring.js';
+import { SecretStore } from './platform/crypto/secret.store.js';
+import { SettingsService } from './platform/settings/settings.service.js';
+
+export interface ServiceOptions {
+  clock: Clock;
+  keyRing: KeyRing;
+  argon2MemoryKiB: number;
+  /** Where the first-run token is written; null keeps it in the database only (tests). */
+  setupTokenFile: string | null;
+}
+
+export interface Services {
+  db: Kysely<DB>;
+  dialect: Dialect;
+  clock: Clock;
+  audit: AuditService;
+  secrets: SecretStore;
+  settings: SettingsService;
+  hasher: PasswordHasher;
+  access: AccessService;
+  sessions: SessionService;
+  tokens: TokenService;
+  users: UserService;
+  roles: RoleService;
+  org: OrgService;
+  auth: AuthService;
+  me: MeService;
+  setup: SetupService;
+}
+
+/** Wires every service once; the HTTP layer, the CLI and the tests all start from here. */
+export function createServices(database: Database, opts: ServiceOptions): Services {
+  const { db, dialect } = database;
+  const { clock } = opts;
+  const audit = new AuditService(db, clock);
+  const secrets = new SecretStore(db, opts.keyRing, clock);
+  const settings = new SettingsService(db, audit, clock);
+  const hasher = new PasswordHasher(opts.argon2MemoryKiB);
+  const sessions = new SessionService(db, settings, clock);
+  const users = new UserService(db, audit, settings, hasher, clock);
+  const org = new OrgService(db, audit, clock);
+  return {
+    db,
+    dialect,
+    clock,
+    audit,
+    secrets,
+    settings,
+    hasher,
+    access: new AccessService(db),
+    sessions,
+    tokens: new TokenService(db, audit, clock),
+    users,
+    roles: new RoleService(db, audit, clock),
+    org,
+    auth: new AuthService(db, audit, settings, sessions, secrets, hasher, clock),
+    me: new MeService(db, audit, settings, sessions, secrets, users, hasher, clock),
+    setup: new SetupService(db, users, org, clock, opts.setupTokenFile),
+  };
+}
+
+/** Start-up work that must happen before serving: built-in roles current, organisation row present. */
+export async function bootstrap(s: Services): Promise<void> {
+  await s.roles.syncBuiltins();
+}

@@ -1,0 +1,87 @@
+/**
+ * Every permission Vigil knows, named `<area>.<action>`. Routes declare one of these, or one of the
+ * two pseudo-permissions: `public` (no sign-in) and `authenticated` (any signed-in user, for self-service).
+ */
+export const PERMISSIONS = {
+  'users.read': { en: 'View users', zh: '檢視使用者' },
+  'users.manage': { en: 'Create, change, disable and unlock users', zh: '新增、修改、停用及解鎖使用者' },
+  'roles.read': { en: 'View roles and permissions', zh: '檢視角色與權限' },
+  'roles.manage': { en: 'Create and change roles', zh: '新增及修改角色' },
+  'audit.read': { en: 'Read the audit trail', zh: '查閱稽核軌跡' },
+  'audit.export': { en: 'Export the audit trail', zh: '匯出稽核軌跡' },
+  'audit.verify': { en: 'Verify the audit trail chain', zh: '驗證稽核軌跡完整性' },
+  'settings.read': { en: 'View system settings', zh: '檢視系統設定' },
+  'settings.manage': { en: 'Change system settings', zh: '修改系統設定' },
+  'org.read': { en: 'View the organisation profile and units', zh: '檢視機關資料與單位' },
+  'org.manage': { en: 'Change the organisation profile and units', zh: '修改機關資料與單位' },
+} as const satisfies Record<string, { en: string; zh: string }>;
+
+export type Permission = keyof typeof PERMISSIONS;
+export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
+export type RouteAccess = Permission | 'public' | 'authenticated';
+
+export function isPermission(value: string): value is Permission {
+  return Object.hasOwn(PERMISSIONS, value);
+}
+
+/** Read-only permissions: what an auditor holds. A permission is read-only when it changes nothing. */
+export const READ_ONLY_PERMISSIONS: Permission[] = ALL_PERMISSIONS.filter(
+  (p) => p.endsWith('.read') || p === 'audit.verify' || p === 'audit.export',
+);
+
+export const BUILTIN_ROLES = {
+  admin: {
+    en: 'Administrator',
+    zh: '系統管理者',
+    descriptionEn: 'Full control of Vigil, including users, roles and settings.',
+    descriptionZh: '完整管理守望，包括使用者、角色與系統設定。',
+    permissions: ALL_PERMISSIONS,
+  },
+  security_engineer: {
+    en: 'Security engineer',
+    zh: '資訊安全工程師',
+    descriptionEn: 'Runs the ISMS and security operations.',
+    descriptionZh: '推動資訊安全管理制度及資安維運。',
+    permissions: [
+      'users.read',
+      'roles.read',
+      'audit.read',
+      'audit.export',
+      'audit.verify',
+      'org.read',
+      'settings.read',
+    ],
+  },
+  security_assistant: {
+    en: 'Security assistant',
+    zh: '網路資訊安全助理',
+    descriptionEn: 'Day-to-day monitoring, hardening and records.',
+    descriptionZh: '執行日常監控、主機強化與紀錄。',
+    permissions: ['users.read', 'org.read'],
+  },
+  auditor: {
+    en: 'Auditor',
+    zh: '稽核人員',
+    descriptionEn: 'Reads everything, changes nothing.',
+    descriptionZh: '可查閱所有資料，但不能變更。',
+    permissions: READ_ONLY_PERMISSIONS,
+  },
+  asset_owner: {
+    en: 'Asset owner',
+    zh: '資產擁有者',
+    descriptionEn: 'Confirms and owns assets and risks of their unit.',
+    descriptionZh: '確認並負責所屬單位之資產與風險。',
+    permissions: ['org.read'],
+  },
+  viewer: {
+    en: 'Viewer',
+    zh: '檢視者',
+    descriptionEn: 'Reads the organisation profile.',
+    descriptionZh: '檢視機關基本資料。',
+    permissions: ['org.read'],
+  },
+} as const satisfies Record<
+  string,
+  { en: string; zh: string; descriptionEn: string; descriptionZh: string; permissions: readonly Permission[] }
+>;
+export type BuiltinRoleId = keyof typeof BUILTIN_ROLES;

@@ -1,0 +1,18 @@
+import { type Kysely, PostgresAdapter } from 'kysely';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/** Which dialect a Kysely instance speaks; migrations use it to pick column types. */
+export function dialectOf(db: Kysely<unknown>): Dialect {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
+
+/** Column type for an instant: timestamptz on PostgreSQL, ISO 8601 text on SQLite. */
+export function timestampType(db: Kysely<unknown>): 'timestamptz' | 'text' {
+  return dialectOf(db) === 'postgres' ? 'timestamptz' : 'text';
+}
+
+/** Column type for a 64-bit counter. */
+export function bigintType(db: Kysely<unknown>): 'bigint' | 'integer' {
+  return dialectOf(db) === 'postgres' ? 'bigint' : 'integer';
+}

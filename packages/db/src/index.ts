@@ -1,0 +1,4 @@
+export { type Database, type DatabaseOptions, isPostgresUrl, openDatabase, redactUrl } from './connection.js';
+export { type Dialect, dialectOf } from './dialect.js';
+export { MigrationError, migrateToLatest, migrationsFor, pendingMigrations } from './migrate.js';
+export type * from './schema.js';

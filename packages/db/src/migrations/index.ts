@@ -1,0 +1,18 @@
+import type { Migration } from 'kysely';
+import * as platform from './common/20261122000000_platform.js';
+import * as pgAuditAppendOnly from './postgres/20261122000001_audit_append_only.js';
+import * as sqliteAuditAppendOnly from './sqlite/20261122000001_audit_append_only.js';
+
+// Migrations are frozen once released. Names sort by timestamp; the common set and the dialect's own
+// set are merged in that order, so a dialect-only step lands exactly where it was written.
+export const commonMigrations: Record<string, Migration> = {
+  '20261122000000_platform': platform,
+};
+
+export const sqliteMigrations: Record<string, Migration> = {
+  '20261122000001_audit_append_only': sqliteAuditAppendOnly,
+};
+
+export const postgresMigrations: Record<string, Migration> = {
+  '20261122000001_audit_append_only': pgAuditAppendOnly,
+};
