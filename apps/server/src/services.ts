@@ -1,6 +1,6 @@
 import type { Database, DB, Dialect } from '@vigil/db';
 import type { Kysely } from 'kysely';
-import { AuthService } from './modules/auth/auth.service.js';
+import { AuthService, DEFAULT_LOGIN_LIMITS, type LoginLimits } from './modules/auth/auth.service.js';
 import { SessionService } from './modules/auth/sessions.service.js';
 import { MeService } from './modules/me/me.service.js';
 import { OrgService } from './modules/org/org.service.js';
@@ -22,6 +22,7 @@ export interface ServiceOptions {
   argon2MemoryKiB: number;
   /** Where the first-run token is written; null keeps it in the database only (tests). */
   setupTokenFile: string | null;
+  loginLimits?: LoginLimits;
 }
 
 export interface Services {
@@ -68,7 +69,16 @@ export function createServices(database: Database, opts: ServiceOptions): Servic
     users,
     roles: new RoleService(db, audit, clock),
     org,
-    auth: new AuthService(db, audit, settings, sessions, secrets, hasher, clock),
+    auth: new AuthService(
+      db,
+      audit,
+      settings,
+      sessions,
+      secrets,
+      hasher,
+      clock,
+      opts.loginLimits ?? DEFAULT_LOGIN_LIMITS,
+    ),
     me: new MeService(db, audit, settings, sessions, secrets, users, hasher, clock),
     setup: new SetupService(db, users, org, clock, opts.setupTokenFile),
   };

@@ -154,15 +154,13 @@ export async function buildApp(services: Services, opts: HttpOptions): Promise<F
   app.setNotFoundHandler((req, reply) => {
     const wantsPage = req.method === 'GET' && !req.url.startsWith('/api/') && index && fs.existsSync(index);
     if (wantsPage) return reply.type('text/html; charset=utf-8').sendFile('index.html');
-    return reply
-      .code(404)
-      .send({
-        error: {
-          code: 'not_found',
-          message: `no route for ${req.method} ${req.url.split('?')[0]}`,
-          requestId: req.id,
-        },
-      });
+    return reply.code(404).send({
+      error: {
+        code: 'not_found',
+        message: `no route for ${req.method} ${req.url.split('?')[0]}`,
+        requestId: req.id,
+      },
+    });
   });
   return app;
 }

@@ -20,6 +20,14 @@ const invalidCredentials = () =>
 const rateLimited = () =>
   new AppError(429, 'auth.rate_limited', 'too many sign-in attempts; wait a few minutes');
 
+/** Sign-in attempts allowed per window, per client address and per account name. */
+export interface LoginLimits {
+  perAddress: number;
+  perAccount: number;
+  windowMs: number;
+}
+export const DEFAULT_LOGIN_LIMITS: LoginLimits = { perAddress: 30, perAccount: 10, windowMs: 5 * 60_000 };
+
 export interface LoginResult {
   session: NewSession;
   state: SessionState;
@@ -29,8 +37,8 @@ export interface LoginResult {
 /** Sign-in with password and second factor, lockout, and the audit entries that go with them. */
 export class AuthService {
   // Per address and per account, so neither a spray across accounts nor a focused guess gets far.
-  private readonly byAddress = new RateLimiter(30, 5 * 60_000);
-  private readonly byAccount = new RateLimiter(10, 5 * 60_000);
+  private readonly byAddress: RateLimiter;
+  private readonly byAccount: RateLimiter;
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -40,7 +48,11 @@ export class AuthService {
     private readonly secrets: SecretStore,
     private readonly hasher: PasswordHasher,
     private readonly clock: Clock,
-  ) {}
+    limits: LoginLimits = DEFAULT_LOGIN_LIMITS,
+  ) {
+    this.byAddress = new RateLimiter(limits.perAddress, limits.windowMs, clock);
+    this.byAccount = new RateLimiter(limits.perAccount, limits.windowMs, clock);
+  }
 
   async login(ctx: RequestContext, usernameInput: string, password: string): Promise<LoginResult> {
     const username = usernameInput.trim().toLowerCase().slice(0, 64);
@@ -139,7 +151,7 @@ export class AuthService {
   /** Second step of sign-in: a TOTP code or an unused recovery code. */
   async completeMfa(ctx: RequestContext & { actor: UserActor }, code: string): Promise<SessionState> {
     const user = await findUserById(this.db, ctx.actor.userId);
-    if (!user || !user.mfa_enabled_at || !user.mfa_secret_id || !ctx.actor.sessionId) {
+    if (!user?.mfa_enabled_at || !user.mfa_secret_id || !ctx.actor.sessionId) {
       throw new AppError(401, 'auth.unauthenticated', 'sign in first');
     }
     if (!this.byAccount.take(`mfa:${user.id}`)) throw rateLimited();

@@ -12,14 +12,12 @@ export async function upsertOrganisation(db: Kysely<DB>, row: OrganisationRow): 
     .insertInto('organisation')
     .values(row)
     .onConflict((oc) =>
-      oc
-        .column('id')
-        .doUpdateSet({
-          name: row.name,
-          responsibility_level: row.responsibility_level,
-          time_zone: row.time_zone,
-          updated_at: row.updated_at,
-        }),
+      oc.column('id').doUpdateSet({
+        name: row.name,
+        responsibility_level: row.responsibility_level,
+        time_zone: row.time_zone,
+        updated_at: row.updated_at,
+      }),
     )
     .execute();
 }

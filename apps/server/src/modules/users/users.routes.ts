@@ -48,12 +48,10 @@ export function userRoutes(app: App, s: Services): void {
     { config: manage, schema: { tags, body: createUserRequest, response: { 201: createUserResponse } } },
     async (req, reply) => {
       const created = await s.users.create(ctxOf(req), { ...req.body, mustChangePassword: true });
-      return reply
-        .code(201)
-        .send({
-          user: presentUser(created.user, created.roles, s.clock.now()),
-          temporaryPassword: created.temporaryPassword,
-        });
+      return reply.code(201).send({
+        user: presentUser(created.user, created.roles, s.clock.now()),
+        temporaryPassword: created.temporaryPassword,
+      });
     },
   );
 

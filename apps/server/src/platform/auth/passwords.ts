@@ -60,9 +60,10 @@ export async function checkPasswordPolicy(
     );
   }
   const lower = password.toLowerCase();
+  const list = await common();
   if (
     policy.rejectCommonPasswords &&
-    ((await common()).has(lower) || lower.includes(opts.username.toLowerCase()))
+    (list.has(lower) || list.has(unLeet(lower)) || lower.includes(opts.username.toLowerCase()))
   ) {
     throw new AppError(400, 'password.common', 'password is too common or contains the username');
   }
@@ -78,6 +79,14 @@ export async function checkPasswordPolicy(
       );
     }
   }
+}
+
+// Only substitutions that rarely occur in a password's numeric tail, so `…1234` keeps its digits.
+const LEET: Record<string, string> = { '@': 'a', '0': 'o', $: 's', '!': 'i' };
+
+/** `P@ssw0rd1234` → `password1234`: common passwords dressed up with symbols are still common. */
+function unLeet(s: string): string {
+  return s.replace(/[@0$!]/g, (c) => LEET[c] ?? c);
 }
 
 const ALPHABET = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';

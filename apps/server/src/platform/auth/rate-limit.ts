@@ -1,3 +1,5 @@
+import type { Clock } from '../clock.js';
+
 /**
  * Fixed-window counters in memory, per key. Enough for one process; several processes each enforce
  * their own window, and the account lockout (stored in the database) still bounds guessing overall.
@@ -8,10 +10,12 @@ export class RateLimiter {
   constructor(
     private readonly limit: number,
     private readonly windowMs: number,
+    private readonly clock: Clock,
   ) {}
 
   /** Counts one attempt; returns false when the key is over its limit. */
-  take(key: string, now = Date.now()): boolean {
+  take(key: string): boolean {
+    const now = this.clock.now().getTime();
     const entry = this.hits.get(key);
     if (!entry || entry.resetAt <= now) {
       if (this.hits.size > 50_000) this.sweep(now);
