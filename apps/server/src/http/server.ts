@@ -12,6 +12,7 @@ import Fastify, {
   type FastifyPluginAsync,
   type FastifyPluginCallback,
   type FastifyServerOptions,
+  type RouteOptions,
 } from 'fastify';
 import {
   jsonSchemaTransform,
@@ -44,6 +45,8 @@ export interface HttpOptions {
   webDir: string | null;
   /** Cookies get Secure (and the __Host- prefix) when served over TLS or behind an HTTPS proxy. */
   secureCookies: boolean;
+  /** Sees every route as it is added, plugin routes included (the route-table test walks them). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 /**
@@ -83,6 +86,7 @@ export async function buildApp(services: Services, opts: HttpOptions): Promise<F
   // Fastify types an HTTPS server separately; at run time both serve the same routes.
   const base = Fastify(opts.https ? ({ ...options, https: opts.https } as FastifyServerOptions) : options);
   const app = base.withTypeProvider<ZodTypeProvider>() as App;
+  if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('actor', null);
@@ -153,7 +157,8 @@ export async function buildApp(services: Services, opts: HttpOptions): Promise<F
   }
   app.setNotFoundHandler((req, reply) => {
     const wantsPage = req.method === 'GET' && !req.url.startsWith('/api/') && index && fs.existsSync(index);
-    if (wantsPage) return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    // The static plugin lives in its own scope, so reply.sendFile does not exist here; stream the file.
+    if (wantsPage && index) return reply.type('text/html; charset=utf-8').send(fs.createReadStream(index));
     return reply.code(404).send({
       error: {
         code: 'not_found',

@@ -1,5 +1,6 @@
 import type { Dialect } from '@vigil/db';
-import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { createTestDatabase, type TestDatabase } from '@vigil/db/testing';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse, RouteOptions } from 'fastify';
 import { buildApp } from '../http/server.js';
 import type { LoginLimits } from '../modules/auth/auth.service.js';
 import { currentTotp } from '../platform/auth/totp.js';
@@ -7,7 +8,6 @@ import type { Clock } from '../platform/clock.js';
 import { cliContext } from '../platform/context.js';
 import { generateKey, KeyRing } from '../platform/crypto/keyring.js';
 import { bootstrap, createServices, type Services } from '../services.js';
-import { createTestDatabase, type TestDatabase } from './database.js';
 
 /** A clock the test moves by hand (lockout expiry, idle sessions, TOTP steps). */
 export class MovableClock implements Clock {
@@ -38,7 +38,13 @@ export interface TestPlatform {
 /** Storage, services and the HTTP app, wired exactly as in production but on a throw-away database. */
 export async function createTestPlatform(
   dialect: Dialect,
-  opts: { secureCookies?: boolean; bodyLimit?: number; loginLimits?: LoginLimits } = {},
+  opts: {
+    secureCookies?: boolean;
+    bodyLimit?: number;
+    loginLimits?: LoginLimits;
+    webDir?: string | null;
+    onRoute?: (route: RouteOptions) => void;
+  } = {},
 ): Promise<TestPlatform> {
   const database = await createTestDatabase(dialect);
   const clock = new MovableClock();
@@ -55,8 +61,9 @@ export async function createTestPlatform(
     logger: false,
     bodyLimit: opts.bodyLimit ?? 64 * 1024,
     trustProxy: false,
-    webDir: null,
+    webDir: opts.webDir ?? null,
     secureCookies: opts.secureCookies ?? false,
+    ...(opts.onRoute ? { onRoute: opts.onRoute } : {}),
   });
   await app.ready();
   return {

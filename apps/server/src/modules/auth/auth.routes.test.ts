@@ -1,6 +1,6 @@
+import { testDialects } from '@vigil/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentTotp } from '../../platform/auth/totp.js';
-import { testDialects } from '../../test/database.js';
 import {
   Client,
   createTestPlatform,
