@@ -26,54 +26,55 @@ const boolish = z.union([
   z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1'),
 ]);
 
-export const configSchema = z
-  .strictObject({
-    dataDir: z.string().min(1).default('./data'),
-    databaseUrl: z
-      .string()
-      .regex(
-        /^postgres(ql)?:\/\/.+/i,
-        'must be a postgres:// URL; leave unset for the embedded SQLite database',
-      )
-      .optional(),
-    host: z.string().min(1).default('127.0.0.1'),
-    port: z.coerce.number().int().min(0).max(65535).default(8080),
-    publicUrl: z.url({ protocol: /^https?$/ }).optional(),
-    tlsCert: z.string().min(1).optional(),
-    tlsKey: z.string().min(1).optional(),
-    /** false, true (trust every hop), a hop count, or a comma-separated list of proxy addresses/CIDRs. */
-    trustProxy: z.union([boolish, z.coerce.number().int().min(1).max(10), z.string().min(1)]).default(false),
-    bodyLimit: z.coerce
-      .number()
-      .int()
-      .min(1024)
-      .max(100 * 1024 * 1024)
-      .default(1024 * 1024),
-    logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    secretKey: z.string().optional(),
-    dbPoolSize: z.coerce.number().int().min(1).max(200).default(10),
-    argon2MemoryKiB: z.coerce
-      .number()
-      .int()
-      .min(1024)
-      .max(4 * 1024 * 1024)
-      .default(65536),
-    webDir: z.string().min(1).optional(),
-  })
-  .superRefine((c, ctx) => {
-    if (!!c.tlsCert !== !!c.tlsKey) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [c.tlsCert ? 'tlsKey' : 'tlsCert'],
-        message: 'set both tlsCert and tlsKey, or neither',
-      });
-    }
-    for (const key of ['tlsCert', 'tlsKey'] as const) {
-      const file = c[key];
-      if (file && !fs.existsSync(file))
-        ctx.addIssue({ code: 'custom', path: [key], message: `file not found: ${file}` });
-    }
-  });
+export const configSchema = z.strictObject({
+  dataDir: z.string().min(1).default('./data'),
+  databaseUrl: z
+    .string()
+    .regex(
+      /^postgres(ql)?:\/\/.+/i,
+      'must be a postgres:// URL; leave unset for the embedded SQLite database',
+    )
+    .optional(),
+  host: z.string().min(1).default('127.0.0.1'),
+  port: z.coerce.number().int().min(0).max(65535).default(8080),
+  publicUrl: z.url({ protocol: /^https?$/ }).optional(),
+  tlsCert: z.string().min(1).optional(),
+  tlsKey: z.string().min(1).optional(),
+  /** false, true (trust every hop), a hop count, or a comma-separated list of proxy addresses/CIDRs. */
+  trustProxy: z.union([boolish, z.coerce.number().int().min(1).max(10), z.string().min(1)]).default(false),
+  bodyLimit: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(1024 * 1024),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  secretKey: z.string().optional(),
+  dbPoolSize: z.coerce.number().int().min(1).max(200).default(10),
+  argon2MemoryKiB: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(4 * 1024 * 1024)
+    .default(65536),
+  webDir: z.string().min(1).optional(),
+});
+
+/** Checks that need several keys at once, or the file system; run even when other keys are invalid. */
+function crossChecks(raw: Record<string, unknown>): string[] {
+  const problems: string[] = [];
+  const cert = typeof raw.tlsCert === 'string' ? raw.tlsCert : undefined;
+  const key = typeof raw.tlsKey === 'string' ? raw.tlsKey : undefined;
+  if (!!cert !== !!key)
+    problems.push(`${cert ? 'tlsKey' : 'tlsCert'}: set both tlsCert and tlsKey, or neither`);
+  for (const [name, file] of [
+    ['tlsCert', cert],
+    ['tlsKey', key],
+  ] as const) {
+    if (file && !fs.existsSync(file)) problems.push(`${name}: file not found: ${file}`);
+  }
+  return problems;
+}
 
 export type Config = z.infer<typeof configSchema>;
 
@@ -121,6 +122,7 @@ export function loadConfig(
 
   const merged = { ...fromFile, ...fromEnv, ...stripUndefined(overrides) };
   const result = configSchema.safeParse(merged);
+  problems.push(...crossChecks(merged));
   if (!result.success) {
     for (const issue of result.error.issues) {
       const key =

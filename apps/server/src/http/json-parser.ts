@@ -5,11 +5,12 @@ import { AppError } from './errors.js';
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
- * Replaces Fastify's JSON parser: bytes must be valid UTF-8 (a Big5 or Latin-1 body is refused, not
- * silently turned into replacement characters) and prototype-poisoning keys are refused.
+ * Replaces Fastify's body parsers with one for JSON: bytes must be valid UTF-8 (a Big5 or Latin-1 body
+ * is refused, not silently turned into replacement characters) and prototype-poisoning keys are refused.
  */
 export function installJsonParser(app: FastifyInstance): void {
-  app.removeContentTypeParser('application/json');
+  // JSON is the only body the API takes; Fastify's text/plain parser would hand a string to the schemas.
+  app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body, done) => {
     const charset = /charset\s*=\s*"?([^";\s]+)/i.exec(String(req.headers['content-type'] ?? ''))?.[1];
     if (charset && charset.toLowerCase() !== 'utf-8' && charset.toLowerCase() !== 'utf8') {
@@ -31,10 +32,10 @@ export function installJsonParser(app: FastifyInstance): void {
     try {
       done(null, secureJson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' }));
     } catch (err) {
-      const msg =
-        err instanceof SyntaxError
-          ? 'request body is not valid JSON'
-          : 'request body holds a forbidden key (__proto__ or constructor.prototype)';
+      // secure-json-parse reports a forbidden key as a SyntaxError too; only its message tells them apart.
+      const msg = /forbidden prototype/.test((err as Error).message)
+        ? 'request body holds a forbidden key (__proto__ or constructor.prototype)'
+        : 'request body is not valid JSON';
       done(new AppError(400, 'request.malformed_json', msg), undefined);
     }
   });

@@ -33,6 +33,7 @@ import type { Services } from '../services.js';
 import { accessHook } from './access-hook.js';
 import { errorHandler } from './error-handler.js';
 import { installJsonParser } from './json-parser.js';
+import { installNulGuard } from './nul-guard.js';
 import type { App } from './types.js';
 import './types.js';
 
@@ -92,6 +93,7 @@ export async function buildApp(services: Services, opts: HttpOptions): Promise<F
   app.decorateRequest('actor', null);
   app.decorateRequest('authVia', null);
   installJsonParser(app);
+  installNulGuard(app);
   app.setErrorHandler(errorHandler);
 
   await app.register(fastifyCookie);
@@ -130,8 +132,15 @@ export async function buildApp(services: Services, opts: HttpOptions): Promise<F
   await app.register(publicScope(fastifySwaggerUi), { routePrefix: DOCS_PREFIX, staticCSP: true });
 
   app.addHook('onRequest', accessHook(services, { secureCookies: opts.secureCookies }));
+  // Once shutdown starts, responses to requests still in flight close their connection, so keep-alive
+  // sockets do not hold the process open until their timeout.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
   app.addHook('onSend', async (req, reply, payload) => {
     reply.header('x-request-id', req.id);
+    if (closing) reply.header('connection', 'close');
     if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
     return payload;
   });

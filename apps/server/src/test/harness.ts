@@ -183,3 +183,36 @@ export async function userClient(p: TestPlatform, roles: string[]) {
   const user = await makeUser(p, { roles });
   return { user, client: await signIn(p, user.username, user.password) };
 }
+
+/** Rows in a table; "nothing changed" checks compare the count before and after a refused request. */
+export async function countRows(
+  p: TestPlatform,
+  table: 'users' | 'audit_entries' | 'units' | 'roles' | 'api_tokens' | 'sessions',
+): Promise<number> {
+  const row = await p.database.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Audit entries about one object, oldest first, with their details parsed. */
+export async function auditOf(p: TestPlatform, objectId: string) {
+  const rows = await p.database.db
+    .selectFrom('audit_entries')
+    .select(['action', 'outcome', 'actor_id', 'details'])
+    .where('object_id', '=', objectId)
+    .orderBy('seq')
+    .execute();
+  return rows.map((r) => ({ ...r, details: JSON.parse(r.details) as Record<string, unknown> }));
+}
+
+/** A custom role holding exactly the given permissions, created straight through the service. */
+export async function makeRole(
+  p: TestPlatform,
+  permissions: string[],
+  id = `r_${++seq}_${Date.now() % 1e6}`,
+) {
+  await p.services.roles.create(cliContext('test'), { id, nameEn: id, nameZh: id, permissions });
+  return id;
+}
