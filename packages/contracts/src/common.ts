@@ -37,7 +37,7 @@ export const ok = z.object({ ok: z.literal(true) });
 export const locale = z.enum(['zh-TW', 'en']);
 export type Locale = z.infer<typeof locale>;
 
-/** An IANA time zone name the runtime knows (e.g. Asia/Taipei). */
+/** An IANA time zone name the runtime knows (e.g. Asia/Taipei), in its canonical spelling. */
 export const timeZone = z
   .string()
   .max(64)
@@ -48,4 +48,6 @@ export const timeZone = z
     } catch {
       return false;
     }
-  }, 'unknown time zone');
+  }, 'unknown time zone')
+  // The runtime accepts any letter case ("asia/taipei"); store the name as a time-zone list shows it.
+  .transform((tz) => new Intl.DateTimeFormat('en', { timeZone: tz }).resolvedOptions().timeZone);

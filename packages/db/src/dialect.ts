@@ -16,3 +16,9 @@ export function timestampType(db: Kysely<unknown>): 'timestamptz' | 'text' {
 export function bigintType(db: Kysely<unknown>): 'bigint' | 'integer' {
   return dialectOf(db) === 'postgres' ? 'bigint' : 'integer';
 }
+
+/** Whether a query failed on a unique or primary-key constraint (two writers raced for one name). */
+export function isUniqueViolation(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}

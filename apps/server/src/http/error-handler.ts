@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '@vigil/db';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError } from './errors.js';
@@ -47,6 +48,14 @@ function map(err: unknown): Mapped {
       code: 'validation.failed',
       message: 'the request does not match what this endpoint accepts',
       details,
+    };
+  }
+  // Services check names before inserting; two requests at once can both pass, and the constraint decides.
+  if (isUniqueViolation(err)) {
+    return {
+      status: 409,
+      code: 'conflict.duplicate',
+      message: 'a record with this name, code or id was just created; reload and try again',
     };
   }
   const fe = err as FastifyError;

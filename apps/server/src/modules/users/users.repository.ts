@@ -91,6 +91,19 @@ export async function listUsers(db: Kysely<DB>, f: UserListFilter, limit: number
   return { items, total: Number(count.n) };
 }
 
+/**
+ * Serialises changes that could remove the last administrator: a no-op update takes a row lock on
+ * PostgreSQL, so a concurrent demotion waits and then counts what the first one committed. (SQLite
+ * writes are serial already.)
+ */
+export async function lockAdminRole(db: Kysely<DB>): Promise<void> {
+  await db
+    .updateTable('roles')
+    .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+    .where('id', '=', 'admin')
+    .execute();
+}
+
 export async function countActiveAdmins(db: Kysely<DB>, excludingUserId?: string): Promise<number> {
   let q = db
     .selectFrom('users')

@@ -21,6 +21,7 @@ import {
   findUserByUsername,
   insertUser,
   listUsers,
+  lockAdminRole,
   passwordHistory,
   rolesOfUsers,
   setUserRoles,
@@ -153,8 +154,10 @@ export class UserService {
       await this.checkRefs(trx, patch.roles, patch.unitId);
       const roles = patch.roles ? [...new Set(patch.roles)].sort() : before;
       const losesAdmin = before.includes('admin') && (!roles.includes('admin') || patch.disabled === true);
-      if (losesAdmin && !user.disabled_at && (await countActiveAdmins(trx, id)) === 0) {
-        throw conflict('user.last_admin', 'this is the last active administrator');
+      if (losesAdmin && !user.disabled_at) {
+        await lockAdminRole(trx);
+        if ((await countActiveAdmins(trx, id)) === 0)
+          throw conflict('user.last_admin', 'this is the last active administrator');
       }
       if (patch.disabled === true && isUser(ctx.actor) && ctx.actor.userId === id) {
         throw conflict('user.self_disable', 'you cannot disable your own account');

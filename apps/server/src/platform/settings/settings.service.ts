@@ -1,6 +1,8 @@
 import { DEFAULT_SECURITY_SETTINGS, type SecuritySettings, securitySettings } from '@vigil/contracts';
 import type { DB } from '@vigil/db';
 import type { Kysely } from 'kysely';
+import { badRequest } from '../../http/errors.js';
+import { existingRoleIds } from '../../modules/roles/roles.repository.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { Clock } from '../clock.js';
 import type { RequestContext } from '../context.js';
@@ -36,6 +38,13 @@ export class SettingsService {
   }
 
   async updateSecurity(ctx: RequestContext, patch: Partial<SecuritySettings>): Promise<SecuritySettings> {
+    if (patch.mfaRequiredRoles && patch.mfaRequiredRoles.length > 0) {
+      // A misspelt role would silently exempt everyone from MFA.
+      const known = await existingRoleIds(this.db, patch.mfaRequiredRoles);
+      const unknown = patch.mfaRequiredRoles.filter((r) => !known.has(r));
+      if (unknown.length > 0)
+        throw badRequest('settings.unknown_role', `unknown role: ${unknown.join(', ')}`, { roles: unknown });
+    }
     const before = await this.security();
     const after = securitySettings.parse({ ...before, ...patch });
     const changed = Object.fromEntries(

@@ -1,0 +1,34 @@
+import { Box, Center, Group, Paper, Stack, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from './LanguageSwitch.js';
+import { PageHeading } from './PageHeading.js';
+
+interface AuthLayoutProps {
+  title: string;
+  children: ReactNode;
+  width?: number;
+}
+
+/** The frame of the pages before sign-in completes: setup, sign-in, MFA, forced password change. */
+export function AuthLayout({ title, children, width = 420 }: AuthLayoutProps) {
+  const { t } = useTranslation();
+  return (
+    <Box mih="100vh" bg="var(--mantine-color-gray-0)">
+      <Group justify="space-between" p="md">
+        <Text fw={700} size="lg">
+          {t('app.name')}
+        </Text>
+        <LanguageSwitch />
+      </Group>
+      <Center component="main" px="md" pb="xl">
+        <Paper withBorder shadow="sm" p="xl" radius="md" w="100%" maw={width}>
+          <Stack gap="md">
+            <PageHeading title={title} />
+            {children}
+          </Stack>
+        </Paper>
+      </Center>
+    </Box>
+  );
+}

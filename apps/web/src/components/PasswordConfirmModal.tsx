@@ -1,0 +1,64 @@
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from './ErrorAlert.js';
+import { PasswordField } from './PasswordField.js';
+
+interface PasswordConfirmModalProps {
+  opened: boolean;
+  title: string;
+  message: string;
+  confirmLabel: string;
+  onConfirm: (password: string) => void;
+  onClose: () => void;
+  loading?: boolean;
+  error?: unknown;
+  danger?: boolean;
+}
+
+/** Re-asks for the user's password before a sensitive change to their own account. */
+export function PasswordConfirmModal(props: PasswordConfirmModalProps) {
+  const { t } = useTranslation();
+  const [password, setPassword] = useState('');
+  const [submitted, setSubmitted] = useState(false);
+
+  const close = () => {
+    setPassword('');
+    setSubmitted(false);
+    props.onClose();
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setSubmitted(true);
+    if (password) props.onConfirm(password);
+  };
+
+  return (
+    <Modal opened={props.opened} onClose={close} title={props.title} centered>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <Text size="sm">{props.message}</Text>
+          <PasswordField
+            label={t('password.current')}
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+            error={submitted && !password ? t('common.required') : undefined}
+            data-autofocus
+            required
+          />
+          <ErrorAlert error={props.error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" color={props.danger ? 'red' : undefined} loading={props.loading}>
+              {props.confirmLabel}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,34 @@
+import { Badge, Group } from '@mantine/core';
+import type { UserSummary } from '@vigil/contracts';
+import { useTranslation } from 'react-i18next';
+
+/** Disabled, locked, MFA and must-change-password at a glance. */
+export function UserStatusBadges({ user }: { user: UserSummary }) {
+  const { t } = useTranslation();
+  return (
+    <Group gap={4}>
+      {user.disabled ? (
+        <Badge color="gray" variant="filled">
+          {t('users.status.disabled')}
+        </Badge>
+      ) : (
+        <Badge color="teal" variant="light">
+          {t('users.status.active')}
+        </Badge>
+      )}
+      {user.locked ? (
+        <Badge color="red" variant="light">
+          {t('users.status.locked')}
+        </Badge>
+      ) : null}
+      <Badge color={user.mfaEnabled ? 'indigo' : 'yellow'} variant="outline">
+        {user.mfaEnabled ? t('users.status.mfa') : t('users.status.noMfa')}
+      </Badge>
+      {user.mustChangePassword ? (
+        <Badge color="orange" variant="outline">
+          {t('users.status.mustChangePassword')}
+        </Badge>
+      ) : null}
+    </Group>
+  );
+}

@@ -1,0 +1,83 @@
+import type { Permission } from '@vigil/contracts';
+import type { ParseKeys } from 'i18next';
+import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
+
+export type NavSection = 'main' | 'admin';
+
+/** One screen of Vigil: where it lives, who may open it, and how it is named in the navigation. */
+export interface ModuleEntry {
+  id: string;
+  path: string;
+  labelKey: ParseKeys;
+  section: NavSection;
+  /** null: any signed-in user. */
+  permission: Permission | null;
+  page: LazyExoticComponent<ComponentType>;
+}
+
+/**
+ * Every module in the navigation. A new module adds one entry here; the navbar and the routes are
+ * built from this list. Pages are loaded on first use, so each module is its own bundle.
+ */
+export const MODULES: readonly ModuleEntry[] = [
+  {
+    id: 'home',
+    path: '/',
+    labelKey: 'nav.home',
+    section: 'main',
+    permission: null,
+    page: lazy(() => import('../features/home/HomePage.js').then((m) => ({ default: m.HomePage }))),
+  },
+  {
+    id: 'users',
+    path: '/admin/users',
+    labelKey: 'nav.users',
+    section: 'admin',
+    permission: 'users.read',
+    page: lazy(() => import('../features/users/UsersPage.js').then((m) => ({ default: m.UsersPage }))),
+  },
+  {
+    id: 'roles',
+    path: '/admin/roles',
+    labelKey: 'nav.roles',
+    section: 'admin',
+    permission: 'roles.read',
+    page: lazy(() => import('../features/roles/RolesPage.js').then((m) => ({ default: m.RolesPage }))),
+  },
+  {
+    id: 'audit',
+    path: '/admin/audit',
+    labelKey: 'nav.audit',
+    section: 'admin',
+    permission: 'audit.read',
+    page: lazy(() => import('../features/audit/AuditPage.js').then((m) => ({ default: m.AuditPage }))),
+  },
+  {
+    id: 'settings',
+    path: '/admin/settings',
+    labelKey: 'nav.settings',
+    section: 'admin',
+    permission: 'settings.read',
+    page: lazy(() =>
+      import('../features/settings/SettingsPage.js').then((m) => ({ default: m.SettingsPage })),
+    ),
+  },
+  {
+    id: 'org',
+    path: '/admin/org',
+    labelKey: 'nav.org',
+    section: 'admin',
+    permission: 'org.read',
+    page: lazy(() => import('../features/org/OrgPage.js').then((m) => ({ default: m.OrgPage }))),
+  },
+];
+
+export const NAV_SECTIONS: readonly { id: NavSection; labelKey: ParseKeys | null }[] = [
+  { id: 'main', labelKey: null },
+  { id: 'admin', labelKey: 'nav.administration' },
+];
+
+/** The modules a user with these permissions may open. */
+export function visibleModules(permissions: readonly string[]): ModuleEntry[] {
+  return MODULES.filter((m) => m.permission === null || permissions.includes(m.permission));
+}

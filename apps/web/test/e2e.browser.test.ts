@@ -1,0 +1,220 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as OTPAuth from 'otpauth';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// The walk a newcomer takes, in a real Chromium against the real built server:
+// first-run setup → sign in → enrol MFA → sign out → sign in with TOTP → create a user → both in the audit trail.
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const CHROMIUM = process.env.VIGIL_TEST_CHROMIUM ?? '/usr/bin/chromium';
+const haveBrowser = fs.existsSync(CHROMIUM);
+const shots = path.join(root, 'test-results');
+const ADMIN_PASSWORD = 'Lantern-Orchid-Ferry-93';
+
+if (!haveBrowser) {
+  if (process.env.VIGIL_TEST_REQUIRE_BROWSER === '1')
+    throw new Error(`VIGIL_TEST_REQUIRE_BROWSER=1 but no Chromium at ${CHROMIUM}`);
+  console.warn(
+    `\n*** No Chromium at ${CHROMIUM}: the browser test was NOT run (apt-get install chromium).\n`,
+  );
+}
+
+function totpAt(secret: string, time: number): string {
+  return new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30 }).generate({
+    timestamp: time,
+  });
+}
+
+describe.skipIf(!haveBrowser)('browser walk-through', () => {
+  let server: ChildProcess;
+  let output = '';
+  let dataDir: string;
+  let browser: Browser;
+  let page: Page;
+  let setupUrl: string;
+  let base: string;
+
+  beforeAll(async () => {
+    for (const f of ['apps/server/dist/cli/main.js', 'apps/web/dist/index.html']) {
+      if (!fs.existsSync(path.join(root, f)))
+        throw new Error(`${f} is missing: run \`npm test\` (it builds first) or \`npm run build\``);
+    }
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-e2e-'));
+    server = spawn(process.execPath, [path.join(root, 'apps/server/bin/vigil.js'), 'serve', '--port', '0'], {
+      env: {
+        PATH: process.env.PATH ?? '',
+        VIGIL_DATA_DIR: dataDir,
+        VIGIL_LOG_LEVEL: 'warn',
+        VIGIL_ARGON2_MEMORY_KIB: '8192',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    server.stdout?.on('data', (d) => (output += d));
+    server.stderr?.on('data', (d) => (output += d));
+    const until = Date.now() + 20_000;
+    while (!/setup\?token=\S+/.test(output)) {
+      if (Date.now() > until) throw new Error(`server did not print a setup link:\n${output}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    setupUrl = /(http:\/\/\S+\/setup\?token=\S+)/.exec(output)![1]!;
+    base = new URL(setupUrl).origin;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
+    });
+    page = await (await browser.newContext({ locale: 'en-GB', timezoneId: 'Asia/Taipei' })).newPage();
+    page.setDefaultTimeout(15_000);
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.kill('SIGTERM');
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  /** Runs a step; on failure keeps a screenshot named after it in test-results/. */
+  async function step(name: string, fn: () => Promise<void>): Promise<void> {
+    try {
+      await fn();
+    } catch (err) {
+      fs.mkdirSync(shots, { recursive: true });
+      await page
+        .screenshot({ path: path.join(shots, `e2e-${name}.png`), fullPage: true })
+        .catch(() => undefined);
+      throw err;
+    }
+  }
+
+  async function signIn(username: string, password: string) {
+    await page.goto(`${base}/login`);
+    await page.getByLabel('Username', { exact: true }).fill(username);
+    await page.getByLabel('Password', { exact: true }).fill(password);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  }
+
+  it('sets up, signs in with MFA, creates an auditor, and shows both in the audit trail', async () => {
+    let secret = '';
+    let enrolledStep = 0;
+
+    await step('setup', async () => {
+      await page.goto(setupUrl);
+      await page.getByLabel('Organisation name').fill('瀏覽器測試機關');
+      // Required fields carry a '*' in their accessible name, hence the anchored patterns.
+      await page.getByLabel(/^Username/).fill('first.admin');
+      await page.getByLabel(/^Display name/).fill('第一位管理者');
+      await page.getByLabel(/^Password/).fill(ADMIN_PASSWORD);
+      await page.getByLabel(/^Repeat new password/).fill(ADMIN_PASSWORD);
+      await page.getByRole('button', { name: 'Create administrator' }).click();
+      await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
+    });
+
+    await step('setup-link-dead', async () => {
+      const res = await page.request.post(`${base}/api/setup`, {
+        data: {
+          token: new URL(setupUrl).searchParams.get('token'),
+          username: 'intruder',
+          displayName: 'x',
+          password: ADMIN_PASSWORD,
+        },
+      });
+      expect(res.status()).toBe(409);
+    });
+
+    await step('sign-in', async () => {
+      await signIn('first.admin', ADMIN_PASSWORD);
+      await page.getByText(/Welcome, 第一位管理者/).waitFor();
+    });
+
+    await step('enrol-mfa', async () => {
+      await page.goto(`${base}/profile`);
+      await page.getByRole('button', { name: 'Set up MFA' }).click();
+      await page.getByRole('button', { name: 'Start setup' }).click();
+      secret = ((await page.getByTestId('mfa-secret').textContent()) ?? '').replace(/\s/g, '');
+      expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+      await expect(
+        page.getByAltText('QR code to scan with your authenticator app').isVisible(),
+      ).resolves.toBe(true);
+      enrolledStep = Math.floor(Date.now() / 30_000);
+      await page.getByLabel('Authentication code').fill(totpAt(secret, Date.now()));
+      await page.getByRole('button', { name: 'Confirm and turn on' }).click();
+      const codes = (await page.getByTestId('recovery-codes').textContent()) ?? '';
+      expect(codes.match(/[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}/g)).toHaveLength(10);
+      await page.getByRole('button', { name: 'I have stored these codes' }).click();
+    });
+
+    await step('sign-out', async () => {
+      await page.getByRole('button', { name: /Account menu for/ }).click();
+      await page.getByRole('menuitem', { name: 'Sign out', exact: true }).click();
+      await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
+    });
+
+    await step('sign-in-with-totp', async () => {
+      await signIn('first.admin', ADMIN_PASSWORD);
+      await page.getByLabel('Authentication code').waitFor();
+      // A code is accepted once: wait for the next 30-second step after the one used at enrolment.
+      const wait = (enrolledStep + 1) * 30_000 - Date.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait + 200));
+      await page.getByLabel('Authentication code').fill(totpAt(secret, Date.now()));
+      await page.getByRole('button', { name: 'Verify' }).click();
+      await page.getByText(/Welcome, 第一位管理者/).waitFor();
+    });
+
+    let temporaryPassword = '';
+    await step('create-user', async () => {
+      await page.goto(`${base}/admin/users`);
+      await page.getByRole('button', { name: 'New user' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel(/^Username/).fill('audit.reader');
+      await dialog.getByLabel(/^Display name/).fill('稽核員');
+      await dialog.getByLabel(/^Roles/).click();
+      await page.getByRole('option', { name: 'Auditor' }).click();
+      await page.keyboard.press('Escape');
+      await dialog.getByRole('button', { name: 'New user' }).click();
+      temporaryPassword = ((await page.getByTestId('temporary-password').textContent()) ?? '').trim();
+      expect(temporaryPassword).toMatch(/^\S{20}$/);
+      await page.getByRole('button', { name: 'Done' }).click();
+      await page.getByRole('cell', { name: 'audit.reader' }).first().waitFor();
+    });
+
+    await step('audit-trail', async () => {
+      await page.goto(`${base}/admin/audit`);
+      const rows = page.getByTestId('audit-row');
+      await rows.first().waitFor();
+      const text = (await rows.allInnerTexts()).join('\n');
+      expect(text).toContain('mfa.enabled');
+      expect(text).toContain('user.created');
+      expect(text).toContain('auth.mfa');
+      await page.getByRole('button', { name: 'Verify chain' }).click();
+      await expect(page.getByTestId('audit-verify-result').textContent()).resolves.toContain(
+        'The audit trail is intact',
+      );
+    });
+
+    await step('auditor-reads-but-cannot-change', async () => {
+      await page.getByRole('button', { name: /Account menu for/ }).click();
+      await page.getByRole('menuitem', { name: 'Sign out', exact: true }).click();
+      await signIn('audit.reader', temporaryPassword);
+      await page.getByLabel(/^Current password/).fill(temporaryPassword);
+      await page.getByLabel(/^New password/).fill('Quiet-Harbour-Lamp-58');
+      await page.getByLabel(/^Repeat new password/).fill('Quiet-Harbour-Lamp-58');
+      await page.getByRole('button', { name: 'Change password' }).click();
+      await page.getByText(/Welcome, 稽核員/).waitFor();
+      await page.goto(`${base}/admin/audit`);
+      await page.getByTestId('audit-row').first().waitFor();
+      await page.goto(`${base}/admin/users`);
+      await page.getByRole('cell', { name: 'first.admin' }).first().waitFor();
+      expect(await page.getByRole('button', { name: 'New user' }).count()).toBe(0);
+    });
+  }, 120_000);
+});
