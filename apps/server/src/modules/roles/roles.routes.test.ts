@@ -6,6 +6,7 @@ import {
   type Client,
   countRows,
   createTestPlatform,
+  makeRole,
   makeUser,
   signIn,
   type TestPlatform,
@@ -83,6 +84,8 @@ describe.each(testDialects())('roles on %s', (dialect) => {
     expect(change?.details).toEqual({
       permissionsFrom: ['audit.read', 'users.read'],
       permissionsTo: ['audit.read'],
+      nameFrom: { en: 'Incident handler', zh: '事件處理人員' },
+      nameTo: { en: 'Incident handler', zh: '事件處理' },
     });
   });
 
@@ -133,6 +136,38 @@ describe.each(testDialects())('roles on %s', (dialect) => {
   it('creates one role and answers 409, never 500, when the same id arrives twice at once', async () => {
     const results = await Promise.all([newRole('twice_role', []), newRole('twice_role', [])]);
     expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+  });
+
+  it('lets a role manager grant only permissions they hold themselves', async () => {
+    const manager = await makeRole(p, ['roles.read', 'roles.manage', 'audit.read']);
+    const u = await makeUser(p, { roles: [manager] });
+    const c = await signIn(p, u.username, u.password);
+    const before = await countRows(p, 'roles');
+    const escalate = await c.post('/api/roles', {
+      id: 'sneaky',
+      nameEn: 'x',
+      nameZh: 'x',
+      permissions: ['users.manage'],
+    });
+    expectCode(escalate, 403, 'role.permission_not_held');
+    expect(await countRows(p, 'roles')).toBe(before);
+    expect(
+      (
+        await c.patch(`/api/roles/${manager}`, {
+          permissions: ['roles.read', 'roles.manage', 'settings.manage'],
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await c.post('/api/roles', {
+          id: 'readers',
+          nameEn: 'Readers',
+          nameZh: '查閱者',
+          permissions: ['audit.read'],
+        })
+      ).statusCode,
+    ).toBe(201);
   });
 
   it('lets a security engineer read roles but not change them', async () => {

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import { AppError, badRequest, conflict, notFound } from '../../http/errors.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
-import { type RequestContext, systemContext } from '../../platform/context.js';
+import { isUser, type RequestContext, systemContext } from '../../platform/context.js';
 import { findRole, listRoles } from './roles.repository.js';
 
 export interface RoleInput {
@@ -15,12 +15,25 @@ export interface RoleInput {
   permissions?: string[] | undefined;
 }
 
-function checkPermissions(perms: string[]): string[] {
+/**
+ * Known permissions only, and — for a person — only permissions they hold themselves, so nobody can
+ * build a role that lifts them (or anyone else) above their own rights.
+ */
+function checkPermissions(ctx: RequestContext, perms: string[]): string[] {
   const unknown = perms.filter((p) => !isPermission(p));
   if (unknown.length > 0)
     throw badRequest('role.unknown_permission', `unknown permission: ${unknown.join(', ')}`, {
       permissions: unknown,
     });
+  if (isUser(ctx.actor)) {
+    const held = ctx.actor.permissions;
+    const notHeld = perms.filter((p) => isPermission(p) && !held.has(p));
+    if (notHeld.length > 0) {
+      throw new AppError(403, 'role.permission_not_held', 'a role can only grant permissions you hold', {
+        permissions: notHeld,
+      });
+    }
+  }
   return [...new Set(perms)].sort();
 }
 
@@ -88,7 +101,7 @@ export class RoleService {
       description_en: input.descriptionEn ?? '',
       description_zh: input.descriptionZh ?? '',
       builtin: 0,
-      permissions: JSON.stringify(checkPermissions(input.permissions)),
+      permissions: JSON.stringify(checkPermissions(ctx, input.permissions)),
       created_at: now,
       updated_at: now,
     };
@@ -122,7 +135,7 @@ export class RoleService {
         description_en: input.descriptionEn ?? before.description_en,
         description_zh: input.descriptionZh ?? before.description_zh,
         permissions: input.permissions
-          ? JSON.stringify(checkPermissions(input.permissions))
+          ? JSON.stringify(checkPermissions(ctx, input.permissions))
           : before.permissions,
         updated_at: this.clock.now().toISOString(),
       };
@@ -134,6 +147,15 @@ export class RoleService {
         details: {
           permissionsFrom: JSON.parse(before.permissions),
           permissionsTo: JSON.parse(after.permissions),
+          ...(after.name_en !== before.name_en || after.name_zh !== before.name_zh
+            ? {
+                nameFrom: { en: before.name_en, zh: before.name_zh },
+                nameTo: { en: after.name_en, zh: after.name_zh },
+              }
+            : {}),
+          ...(after.description_en !== before.description_en || after.description_zh !== before.description_zh
+            ? { descriptionChanged: true }
+            : {}),
         },
       });
       return after;
