@@ -1,6 +1,7 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -128,5 +129,62 @@ describe('start-up with a bad configuration', () => {
     expect(await bad.exited).toBe(2);
     for (const key of ['bodyLimit', 'VIGIL_HOSTNAME', 'tlsCert', 'tlsKey'])
       expect(bad.output()).toContain(key);
+  });
+});
+
+describe('serving HTTPS directly', () => {
+  it('serves TLS with a Secure, __Host- session cookie and HSTS', async () => {
+    if (!built) throw new Error('apps/server is not built');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-tls-'));
+    const cert = path.join(dir, 'tls.crt');
+    const key = path.join(dir, 'tls.key');
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        key,
+        '-out',
+        cert,
+        '-days',
+        '1',
+        '-subj',
+        '/CN=localhost',
+      ],
+      { stdio: 'ignore' },
+    );
+    const tls = startVigil({ VIGIL_DATA_DIR: dir, VIGIL_TLS_CERT: cert, VIGIL_TLS_KEY: key });
+    try {
+      await waitFor(() => /"url":"https:\/\/[^"]+"/.test(tls.output()), 'the https listening line');
+      const url = new URL(/"url":"(https:\/\/[^"]+)"/.exec(tls.output())![1]!);
+      const res = await new Promise<http.IncomingMessage>((resolve, reject) => {
+        const body = JSON.stringify({ username: 'nobody', password: 'x' });
+        const req = https.request(
+          {
+            host: url.hostname,
+            port: url.port,
+            path: '/api/auth/login',
+            method: 'POST',
+            rejectUnauthorized: false,
+            headers: { 'content-type': 'application/json' },
+          },
+          resolve,
+        );
+        req.on('error', reject);
+        req.end(body);
+      });
+      res.resume();
+      expect(res.statusCode).toBe(401);
+      expect(res.headers['strict-transport-security']).toContain('max-age=');
+      expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    } finally {
+      tls.child.kill('SIGTERM');
+      await tls.exited;
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -7,6 +7,8 @@ import { testDialects } from '@vigil/db/testing';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { loadConfig } from '../config.js';
+import { openPlatform } from '../main.js';
 import { main } from './main.js';
 
 /** Runs the CLI in-process with the given environment; returns exit code and what it printed. */
@@ -132,6 +134,35 @@ describe.each(testDialects())('vigil CLI on %s', (dialect) => {
     expect(check.code).toBe(0);
     expect(check.out).toContain(`database reachable (${dialect}`);
     if (dialect === 'sqlite') expect(fs.statSync(path.join(dataDir, 'secret.key')).mode & 0o777).toBe(0o600);
+  });
+
+  it('rotates the secret key: every secret re-encrypted, old key gone, values unchanged', async () => {
+    const config = loadConfig({ ...env });
+    const first = await openPlatform(config);
+    const id = await first.database.db
+      .transaction()
+      .execute((trx) => first.services.secrets.put(trx, 'smtp.password', '郵件-密碼'));
+    const oldKeyId = first.services.secrets.keyId;
+    await first.database.close();
+    const keyFile = path.join(dataDir, 'secret.key');
+    const oldKey = fs.readFileSync(keyFile, 'utf8');
+
+    const r = await vigil(env, 'secrets', 'rotate-key');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/re-encrypted \d+ secret/);
+    expect(fs.readFileSync(keyFile, 'utf8')).not.toBe(oldKey);
+    expect(fs.existsSync(`${keyFile}.next`)).toBe(false);
+    expect(fs.statSync(keyFile).mode & 0o777).toBe(0o600);
+
+    const after = await openPlatform(config);
+    try {
+      expect(after.services.secrets.keyId).not.toBe(oldKeyId);
+      expect(await after.services.secrets.get(id)).toBe('郵件-密碼');
+      const keys = await after.database.db.selectFrom('secrets').select('key_id').execute();
+      expect(keys.every((k) => k.key_id === after.services.secrets.keyId)).toBe(true);
+    } finally {
+      await after.database.close();
+    }
   });
 
   it('audit verify passes on an intact trail and exits 1 naming the entry after a direct database edit', async () => {

@@ -54,6 +54,21 @@ describe.each(testDialects())('sign-in on %s', (dialect) => {
     expect(cookie?.path).toBe('/');
   });
 
+  it('marks the cookie Secure and __Host- when served over HTTPS', async () => {
+    const tls = await createTestPlatform(dialect, { secureCookies: true });
+    try {
+      const u = await makeUser(tls);
+      const res = await new Client(tls.app).post('/api/auth/login', {
+        username: u.username,
+        password: u.password,
+      });
+      const cookie = res.cookies.find((c) => c.name === '__Host-vigil_session');
+      expect(cookie).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Strict', path: '/' });
+    } finally {
+      await tls.close();
+    }
+  });
+
   it('answers an unknown account exactly like a wrong password', async () => {
     const u = await makeUser(p);
     const wrong = await new Client(p.app).post('/api/auth/login', {
