@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // The walk a newcomer takes, in a real Chromium against the real built server:
 // first-run setup → sign in → enrol MFA → sign out → sign in with TOTP → create a user → both in the audit trail.
+const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const CHROMIUM = process.env.VIGIL_TEST_CHROMIUM ?? '/usr/bin/chromium';
 const haveBrowser = fs.existsSync(CHROMIUM);
@@ -215,6 +217,71 @@ describe.skipIf(!haveBrowser)('browser walk-through', () => {
       await page.goto(`${base}/admin/users`);
       await page.getByRole('cell', { name: 'first.admin' }).first().waitFor();
       expect(await page.getByRole('button', { name: 'New user' }).count()).toBe(0);
+    });
+  }, 120_000);
+
+  /** axe-core's rules against the rendered page; serious and critical findings fail the test. */
+  async function accessibilityProblems(): Promise<string[]> {
+    // Evaluated through the DevTools protocol, which Vigil's Content-Security-Policy rightly does not allow inline.
+    await page.evaluate(fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+    const result = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: {
+            run(
+              ctx: Document,
+              opts: object,
+            ): Promise<{
+              violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[];
+            }>;
+          };
+        }
+      ).axe;
+      return axe.run(document, { resultTypes: ['violations'] });
+    });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}) at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+  }
+
+  it('switches to Traditional Chinese, remembers it, and every page passes the accessibility rules in both languages', async () => {
+    // Continues as the auditor signed in at the end of the walk-through: every page, read-only.
+    const pages = [
+      '/',
+      '/profile',
+      '/admin/users',
+      '/admin/roles',
+      '/admin/audit',
+      '/admin/settings',
+      '/admin/org',
+    ];
+    await step('a11y-en', async () => {
+      for (const p of pages) {
+        await page.goto(`${base}${p}`);
+        await page.getByRole('heading', { level: 1 }).first().waitFor();
+        expect(await accessibilityProblems(), `en ${p}`).toEqual([]);
+      }
+    });
+    await step('switch-language', async () => {
+      await page.getByRole('button', { name: /Change language/ }).click();
+      await page.getByRole('menuitem', { name: '繁體中文' }).click();
+      await page.getByRole('link', { name: '稽核軌跡' }).waitFor();
+      await page.reload();
+      await page.getByRole('link', { name: '稽核軌跡' }).waitFor();
+      expect(await page.getAttribute('html', 'lang')).toBe('zh-TW');
+    });
+    await step('a11y-zh-TW', async () => {
+      for (const p of pages) {
+        await page.goto(`${base}${p}`);
+        await page.getByRole('heading', { level: 1 }).first().waitFor();
+        expect(await accessibilityProblems(), `zh-TW ${p}`).toEqual([]);
+      }
+    });
+    await step('sign-in-page-zh-TW', async () => {
+      await page.getByRole('button', { name: /帳號選單|Account menu/ }).click();
+      await page.getByRole('menuitem', { name: '登出', exact: true }).click();
+      await page.getByRole('button', { name: '登入', exact: true }).waitFor();
+      expect(await accessibilityProblems(), 'zh-TW /login').toEqual([]);
     });
   }, 120_000);
 });

@@ -82,7 +82,7 @@ export function AuditTable({ entries, total }: { entries: AuditEntryView[]; tota
                   </Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     <Badge
-                      color={entry.outcome === 'success' ? 'teal' : 'red'}
+                      color={entry.outcome === 'success' ? 'teal.9' : 'red.9'}
                       variant="light"
                       styles={{ root: { overflow: 'visible' }, label: { overflow: 'visible' } }}
                     >

@@ -18,7 +18,7 @@ function tokenStatus(token: ApiTokenView, now: number): 'revoked' | 'expired' | 
   return 'active';
 }
 
-const STATUS_COLOR = { active: 'teal', expired: 'gray', revoked: 'red' } as const;
+const STATUS_COLOR = { active: 'teal.9', expired: 'gray', revoked: 'red.9' } as const;
 
 /** The user's API tokens: what each may do, when it was last used, and revoking it. */
 export function ApiTokensSection() {

@@ -58,7 +58,7 @@ export function MfaSection({ profile }: { profile: Profile }) {
     <Stack gap="md">
       <Group gap="sm">
         <Text size="sm">{t('mfa.status')}</Text>
-        <Badge color={profile.mfaEnabled ? 'teal' : 'gray'} variant="light">
+        <Badge color={profile.mfaEnabled ? 'teal.9' : 'gray'} variant="light">
           {profile.mfaEnabled ? t('mfa.enabled') : t('mfa.disabled')}
         </Badge>
       </Group>

@@ -12,20 +12,20 @@ export function UserStatusBadges({ user }: { user: UserSummary }) {
           {t('users.status.disabled')}
         </Badge>
       ) : (
-        <Badge color="teal" variant="light">
+        <Badge color="teal.9" variant="light">
           {t('users.status.active')}
         </Badge>
       )}
       {user.locked ? (
-        <Badge color="red" variant="light">
+        <Badge color="red.9" variant="light">
           {t('users.status.locked')}
         </Badge>
       ) : null}
-      <Badge color={user.mfaEnabled ? 'indigo' : 'yellow'} variant="outline">
+      <Badge color={user.mfaEnabled ? 'indigo.9' : 'red.9'} variant="outline">
         {user.mfaEnabled ? t('users.status.mfa') : t('users.status.noMfa')}
       </Badge>
       {user.mustChangePassword ? (
-        <Badge color="orange" variant="outline">
+        <Badge color="gray.8" variant="outline">
           {t('users.status.mustChangePassword')}
         </Badge>
       ) : null}
