@@ -1,8 +1,11 @@
 import type { TFunction } from 'i18next';
 import { isApiError } from '../api/client.js';
 
-/** Error codes the UI knows how to word; anything else falls back to the server's message. */
-const ERROR_KEYS = {
+/**
+ * Every error code the server can send, and the i18n key that words it. Codes missing here fall back to
+ * the server's English message, so `error-codes.test.ts` scans the server source and fails on any gap.
+ */
+export const ERROR_KEYS = {
   'auth.invalid_credentials': 'errors.auth.invalid_credentials',
   'auth.rate_limited': 'errors.auth.rate_limited',
   'auth.unauthenticated': 'errors.auth.unauthenticated',
@@ -11,22 +14,52 @@ const ERROR_KEYS = {
   'auth.origin': 'errors.auth.origin',
   'auth.mfa_invalid': 'errors.auth.mfa_invalid',
   'auth.session_state': 'errors.auth.session_state',
+  'auth.invalid_token': 'errors.auth.invalid_token',
+  'auth.token_not_allowed': 'errors.auth.token_not_allowed',
   'setup.invalid_token': 'errors.setup.invalid_token',
   'setup.already_done': 'errors.setup.already_done',
   'password.too_short': 'errors.password.too_short',
   'password.common': 'errors.password.common',
   'password.reused': 'errors.password.reused',
   'password.wrong_current': 'errors.password.wrong_current',
+  'mfa.required': 'errors.mfa.required',
+  'mfa.already_enabled': 'errors.mfa.already_enabled',
+  'mfa.not_enabled': 'errors.mfa.not_enabled',
+  'mfa.not_started': 'errors.mfa.not_started',
   'validation.failed': 'errors.validation.failed',
   'request.too_large': 'errors.request.too_large',
+  'request.invalid_text': 'errors.request.invalid_text',
+  'request.invalid_encoding': 'errors.request.invalid_encoding',
+  'request.unsupported_charset': 'errors.request.unsupported_charset',
+  'request.unsupported_media_type': 'errors.request.unsupported_media_type',
+  'request.malformed_json': 'errors.request.malformed_json',
+  'request.bad_length': 'errors.request.bad_length',
+  'request.empty_body': 'errors.request.empty_body',
+  'request.invalid': 'errors.request.invalid',
   not_found: 'errors.not_found',
-  conflict: 'errors.conflict',
+  'conflict.duplicate': 'errors.conflict.duplicate',
   'user.username_taken': 'errors.user.username_taken',
+  'user.unknown': 'errors.user.unknown',
+  'user.last_admin': 'errors.user.last_admin',
+  'user.self_action': 'errors.user.self_action',
+  'user.self_disable': 'errors.user.self_disable',
   'role.builtin_immutable': 'errors.role.builtin_immutable',
   'role.in_use': 'errors.role.in_use',
+  'role.id_taken': 'errors.role.id_taken',
+  'role.unknown': 'errors.role.unknown',
+  'role.unknown_permission': 'errors.role.unknown_permission',
+  'role.permission_not_held': 'errors.role.permission_not_held',
   'unit.has_children': 'errors.unit.has_children',
+  'unit.unknown': 'errors.unit.unknown',
+  'unit.code_taken': 'errors.unit.code_taken',
+  'unit.cycle': 'errors.unit.cycle',
+  'unit.too_deep': 'errors.unit.too_deep',
+  'settings.unknown_role': 'errors.settings.unknown_role',
   'token.permission_not_held': 'errors.token.permission_not_held',
-  'mfa.required': 'errors.mfa.required',
+  // Server bugs: the person can only retry and pass the request id on.
+  internal: 'errors.server',
+  'route.undeclared_access': 'errors.server',
+  // Raised by the client itself (api/client.ts), not by the server.
   network: 'errors.network',
   'response.invalid': 'errors.response_invalid',
 } as const;
