@@ -1,4 +1,4 @@
-import { type Kysely, PostgresAdapter } from 'kysely';
+import { type Compilable, type Kysely, PostgresAdapter } from 'kysely';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -21,4 +21,17 @@ export function bigintType(db: Kysely<unknown>): 'bigint' | 'integer' {
 export function isUniqueViolation(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/**
+ * Compiles a query once and runs it with fresh parameters on each call, skipping Kysely's per-call
+ * building and compiling. For the few queries that run on every request; the parameters must be given
+ * in the order they appear in the compiled SQL.
+ */
+export function precompile<D, R>(
+  db: Kysely<D>,
+  query: Compilable<R>,
+): (parameters: readonly unknown[]) => Promise<R[]> {
+  const compiled = query.compile();
+  return async (parameters) => (await db.executeQuery<R>({ ...compiled, parameters })).rows;
 }

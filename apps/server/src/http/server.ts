@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -34,6 +33,7 @@ import { accessHook } from './access-hook.js';
 import { errorHandler } from './error-handler.js';
 import { installJsonParser } from './json-parser.js';
 import { installNulGuard } from './nul-guard.js';
+import { securityHeaders } from './security-headers.js';
 import type { App } from './types.js';
 import './types.js';
 
@@ -97,21 +97,9 @@ export async function buildApp(services: Services, opts: HttpOptions): Promise<F
   app.setErrorHandler(errorHandler);
 
   await app.register(fastifyCookie);
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-        upgradeInsecureRequests: opts.secureCookies ? [] : null,
-      },
-    },
-    hsts: opts.secureCookies ? { maxAge: 31_536_000 } : false,
-    crossOriginEmbedderPolicy: false,
+  const headers = securityHeaders({ https: opts.secureCookies });
+  app.addHook('onRequest', async (_req, reply) => {
+    reply.headers(headers);
   });
   await app.register(fastifySwagger, {
     openapi: {

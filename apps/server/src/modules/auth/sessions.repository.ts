@@ -1,4 +1,4 @@
-import type { DB, SessionRow } from '@vigil/db';
+import { type DB, precompile, type SessionRow } from '@vigil/db';
 import type { Kysely } from 'kysely';
 
 export async function insertSession(db: Kysely<DB>, row: SessionRow): Promise<void> {
@@ -24,6 +24,41 @@ export async function findSessionWithUser(db: Kysely<DB>, id: string) {
     ])
     .where('sessions.id', '=', id)
     .executeTakeFirst();
+}
+
+function sessionWithGrantsQuery(db: Kysely<DB>, id: string) {
+  return db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .leftJoin('user_roles', 'user_roles.user_id', 'users.id')
+    .leftJoin('roles', 'roles.id', 'user_roles.role_id')
+    .select([
+      'sessions.state',
+      'sessions.csrf_token',
+      'sessions.last_seen_at',
+      'sessions.expires_at',
+      'users.id as user_id',
+      'users.username',
+      'users.display_name',
+      'users.time_zone',
+      'users.disabled_at',
+      'roles.id as role_id',
+      'roles.permissions as role_permissions',
+    ])
+    .where('sessions.id', '=', id);
+}
+
+export type SessionGrantRow = Awaited<
+  ReturnType<ReturnType<typeof sessionWithGrantsQuery>['execute']>
+>[number];
+
+/**
+ * A session, its user and the user's roles in one round trip: one row per role (a single row with null
+ * role columns when the user holds none). This runs on every request, so it is compiled once.
+ */
+export function sessionWithGrantsFinder(db: Kysely<DB>): (id: string) => Promise<SessionGrantRow[]> {
+  const run = precompile(db, sessionWithGrantsQuery(db, ''));
+  return (id) => run([id]);
 }
 
 export async function touchSession(db: Kysely<DB>, id: string, at: string): Promise<void> {

@@ -5,12 +5,13 @@ import type { Kysely } from 'kysely';
 import { addMinutes, type Clock } from '../../platform/clock.js';
 import type { UserActor } from '../../platform/context.js';
 import type { SettingsService } from '../../platform/settings/settings.service.js';
-import { grantsOfUser } from '../roles/roles.repository.js';
 import {
   deleteSession,
   deleteUserSessions,
   findSessionWithUser,
   insertSession,
+  type SessionGrantRow,
+  sessionWithGrantsFinder,
   setSessionState,
   touchSession,
 } from './sessions.repository.js';
@@ -37,11 +38,15 @@ export interface NewSession {
 
 /** Server-side sessions: the cookie holds a random token, the database only its SHA-256. */
 export class SessionService {
+  private readonly findSessionWithGrants: (id: string) => Promise<SessionGrantRow[]>;
+
   constructor(
     private readonly db: Kysely<DB>,
     private readonly settings: SettingsService,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.findSessionWithGrants = sessionWithGrantsFinder(db);
+  }
 
   async create(
     trx: Kysely<DB>,
@@ -85,7 +90,8 @@ export class SessionService {
   async resolve(token: string): Promise<UserActor | null> {
     if (token.length < 20 || token.length > 100) return null;
     const id = hashToken(token);
-    const row = await findSessionWithUser(this.db, id);
+    const rows = await this.findSessionWithGrants(id);
+    const row = rows[0];
     if (!row) return null;
     const now = this.clock.now();
     const policy = await this.settings.security();
@@ -97,14 +103,20 @@ export class SessionService {
     if (now.getTime() - new Date(row.last_seen_at).getTime() > TOUCH_EVERY_MS) {
       await touchSession(this.db, id, now.toISOString());
     }
-    const grants = await grantsOfUser(this.db, row.user_id);
+    const roles: string[] = [];
+    const permissions = new Set<Permission>();
+    for (const r of rows) {
+      if (!r.role_id || !r.role_permissions) continue;
+      roles.push(r.role_id);
+      for (const p of JSON.parse(r.role_permissions) as string[]) if (isPermission(p)) permissions.add(p);
+    }
     return {
       kind: 'user',
       userId: row.user_id,
       username: row.username,
       displayName: row.display_name,
-      roles: grants.roles,
-      permissions: new Set(grants.permissions.filter(isPermission) as Permission[]),
+      roles: roles.sort(),
+      permissions,
       sessionId: id,
       sessionState: row.state as SessionState,
       csrfToken: row.csrf_token,

@@ -1,7 +1,7 @@
 import type { UserSummary } from '@vigil/contracts';
-import type { UserRow } from '@vigil/db';
+import type { UserListRow } from './users.repository.js';
 
-export function presentUser(u: UserRow, roles: string[], now: Date): UserSummary {
+export function presentUser(u: UserListRow, roles: string[], now: Date): UserSummary {
   const locked = !!u.locked_until && new Date(u.locked_until) > now;
   return {
     id: u.id,

@@ -81,14 +81,30 @@ function listQuery(db: Kysely<DB>, f: UserListFilter) {
   return q;
 }
 
+/** The columns a user list shows; secrets and counters stay in the database. */
+const LIST_COLUMNS = [
+  'id',
+  'username',
+  'display_name',
+  'email',
+  'unit_id',
+  'disabled_at',
+  'locked_until',
+  'mfa_enabled_at',
+  'must_change_password',
+  'last_login_at',
+  'created_at',
+] as const;
+export type UserListRow = Pick<UserRow, (typeof LIST_COLUMNS)[number]>;
+
 export async function listUsers(db: Kysely<DB>, f: UserListFilter, limit: number, offset: number) {
   const [items, count] = await Promise.all([
-    listQuery(db, f).selectAll().orderBy('username').limit(limit).offset(offset).execute(),
+    listQuery(db, f).select(LIST_COLUMNS).orderBy('username').limit(limit).offset(offset).execute(),
     listQuery(db, f)
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow(),
   ]);
-  return { items, total: Number(count.n) };
+  return { items: items as UserListRow[], total: Number(count.n) };
 }
 
 /**
