@@ -1,9 +1,9 @@
-import { type Compilable, type Kysely, PostgresAdapter } from 'kysely';
+import { type Compilable, type Kysely, PostgresAdapter, type RawBuilder, sql } from 'kysely';
 
 export type Dialect = 'sqlite' | 'postgres';
 
 /** Which dialect a Kysely instance speaks; migrations use it to pick column types. */
-export function dialectOf(db: Kysely<unknown>): Dialect {
+export function dialectOf<D>(db: Kysely<D>): Dialect {
   return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }
 
@@ -34,4 +34,11 @@ export function precompile<D, R>(
 ): (parameters: readonly unknown[]) => Promise<R[]> {
   const compiled = query.compile();
   return async (parameters) => (await db.executeQuery<R>({ ...compiled, parameters })).rows;
+}
+
+/** Comma-joined values of a column within a group (`group_concat` / `string_agg`); order is not defined. */
+export function commaJoined<D>(db: Kysely<D>, column: string): RawBuilder<string | null> {
+  return dialectOf(db) === 'postgres'
+    ? sql<string | null>`string_agg(${sql.ref(column)}, ',')`
+    : sql<string | null>`group_concat(${sql.ref(column)}, ',')`;
 }

@@ -1,4 +1,4 @@
 export { type Database, type DatabaseOptions, isPostgresUrl, openDatabase, redactUrl } from './connection.js';
-export { type Dialect, dialectOf, isUniqueViolation, precompile } from './dialect.js';
+export { commaJoined, type Dialect, dialectOf, isUniqueViolation, precompile } from './dialect.js';
 export { MigrationError, migrateToLatest, migrationsFor, pendingMigrations } from './migrate.js';
 export type * from './schema.js';

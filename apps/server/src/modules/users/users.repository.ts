@@ -1,4 +1,4 @@
-import type { DB, NewUser, UserRow, UserUpdate } from '@vigil/db';
+import { commaJoined, type DB, type NewUser, type UserRow, type UserUpdate } from '@vigil/db';
 import { type Kysely, sql } from 'kysely';
 
 export interface UserListFilter {
@@ -97,14 +97,31 @@ const LIST_COLUMNS = [
 ] as const;
 export type UserListRow = Pick<UserRow, (typeof LIST_COLUMNS)[number]>;
 
+/** A page of users with their role ids (aggregated in the same query), and the total. */
 export async function listUsers(db: Kysely<DB>, f: UserListFilter, limit: number, offset: number) {
-  const [items, count] = await Promise.all([
-    listQuery(db, f).select(LIST_COLUMNS).orderBy('username').limit(limit).offset(offset).execute(),
+  const [rows, count] = await Promise.all([
+    listQuery(db, f)
+      .select(LIST_COLUMNS)
+      .select((eb) =>
+        eb
+          .selectFrom('user_roles')
+          .select(commaJoined(db, 'user_roles.role_id').as('ids'))
+          .whereRef('user_roles.user_id', '=', 'users.id')
+          .as('role_ids'),
+      )
+      .orderBy('username')
+      .limit(limit)
+      .offset(offset)
+      .execute(),
     listQuery(db, f)
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow(),
   ]);
-  return { items: items as UserListRow[], total: Number(count.n) };
+  const items = rows.map(({ role_ids, ...user }) => ({
+    user: user as UserListRow,
+    roles: role_ids ? role_ids.split(',').sort() : [],
+  }));
+  return { items, total: Number(count.n) };
 }
 
 /**

@@ -271,7 +271,7 @@ describe.each(testDialects())('the last administrator on %s', (dialect) => {
 
   it('lets only one of two administrators demoting each other at the same moment succeed', async () => {
     for (let round = 0; round < 3; round++) {
-      const admins = (await p.services.users.list({ role: 'admin' }, 500, 0)).items;
+      const admins = (await p.services.users.list({ role: 'admin' }, 500, 0)).items.map((i) => i.user);
       const a = await userClient(p, ['admin']);
       const b = await userClient(p, ['admin']);
       for (const other of admins)

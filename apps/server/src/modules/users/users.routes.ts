@@ -26,7 +26,7 @@ export function userRoutes(app: App, s: Services): void {
       const result = await s.users.list(filter, limit, offset);
       const now = s.clock.now();
       return {
-        items: result.items.map((u) => presentUser(u, result.roles.get(u.id) ?? [], now)),
+        items: result.items.map(({ user, roles }) => presentUser(user, roles, now)),
         total: result.total,
         limit,
         offset,
