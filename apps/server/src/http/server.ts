@@ -13,12 +13,7 @@ import Fastify, {
   type FastifyServerOptions,
   type RouteOptions,
 } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
@@ -34,6 +29,7 @@ import { errorHandler } from './error-handler.js';
 import { installJsonParser } from './json-parser.js';
 import { installNulGuard } from './nul-guard.js';
 import { securityHeaders } from './security-headers.js';
+import { contractSerializerCompiler } from './serializer.js';
 import type { App } from './types.js';
 import './types.js';
 
@@ -89,7 +85,7 @@ export async function buildApp(services: Services, opts: HttpOptions): Promise<F
   const app = base.withTypeProvider<ZodTypeProvider>() as App;
   if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(contractSerializerCompiler);
   app.decorateRequest('actor', null);
   app.decorateRequest('authVia', null);
   installJsonParser(app);
