@@ -80,7 +80,7 @@ export function createServices(database: Database, opts: ServiceOptions): Servic
       opts.loginLimits ?? DEFAULT_LOGIN_LIMITS,
     ),
     me: new MeService(db, audit, settings, sessions, secrets, users, hasher, clock),
-    setup: new SetupService(db, users, org, clock, opts.setupTokenFile),
+    setup: new SetupService(db, audit, users, org, clock, opts.setupTokenFile),
   };
 }
 

@@ -187,6 +187,9 @@ describe.each(testDialects())('route table on %s', (dialect) => {
     expect(page.statusCode).toBe(200);
     expect(page.headers['content-type']).toContain('text/html');
     expect(page.body).toContain('守望');
+    const stale = await p.app.inject({ method: 'GET', url: '/assets/app-old.js' });
+    expect(stale.statusCode).toBe(404);
+    expect(stale.json().error.code).toBe('not_found');
     const api = await p.app.inject({ method: 'GET', url: '/api/no-such-thing' });
     expect(api.statusCode).toBe(404);
     expect(api.json().error.code).toBe('not_found');

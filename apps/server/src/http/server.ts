@@ -149,7 +149,14 @@ export async function buildApp(services: Services, opts: HttpOptions): Promise<F
     });
   }
   app.setNotFoundHandler((req, reply) => {
-    const wantsPage = req.method === 'GET' && !req.url.startsWith('/api/') && index && fs.existsSync(index);
+    // Client-side routes get the UI; a missing file (`/assets/old.js`) or API path gets a real 404.
+    const pathname = req.url.split('?')[0] ?? '';
+    const wantsPage =
+      req.method === 'GET' &&
+      !pathname.startsWith('/api/') &&
+      !path.extname(pathname) &&
+      index &&
+      fs.existsSync(index);
     // The static plugin lives in its own scope, so reply.sendFile does not exist here; stream the file.
     if (wantsPage && index) return reply.type('text/html; charset=utf-8').send(fs.createReadStream(index));
     return reply.code(404).send({

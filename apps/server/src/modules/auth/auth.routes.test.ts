@@ -40,6 +40,11 @@ describe.each(testDialects())('sign-in on %s', (dialect) => {
     const session = (await admin.get('/api/auth/session')).json();
     expect(session.roles).toEqual(['admin']);
     expect(session.organisationName).toBe('測試機關');
+    const trail = (await admin.get('/api/audit?action=setup.completed')).json();
+    expect(trail.items[0]).toMatchObject({
+      actorLabel: 'setup:root.admin',
+      details: { administrator: 'root.admin' },
+    });
   });
 
   it('sets an httpOnly SameSite=Strict session cookie', async () => {

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import type { DB } from '@vigil/db';
 import type { Kysely } from 'kysely';
 import { AppError } from '../../http/errors.js';
+import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
 import type { RequestContext } from '../../platform/context.js';
 import { hashToken, safeEqual } from '../auth/sessions.service.js';
@@ -17,6 +18,7 @@ import type { UserService } from '../users/users.service.js';
 export class SetupService {
   constructor(
     private readonly db: Kysely<DB>,
+    private readonly audit: AuditService,
     private readonly users: UserService,
     private readonly org: OrgService,
     private readonly clock: Clock,
@@ -74,7 +76,16 @@ export class SetupService {
       password: input.password,
       mustChangePassword: false,
     });
-    await this.db.deleteFrom('setup_tokens').execute();
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('setup_tokens').execute();
+      await this.audit.record(trx, ctx, {
+        action: 'setup.completed',
+        objectType: 'user',
+        objectId: created.user.id,
+        actorLabel: `setup:${created.user.username}`,
+        details: { administrator: created.user.username },
+      });
+    });
     if (this.tokenFile) fs.rmSync(this.tokenFile, { force: true });
     if (input.organisationName)
       await this.org.update({ ...ctx, actor: null }, { name: input.organisationName });
