@@ -61,6 +61,7 @@ describe('the vigil server process', () => {
     expect(fs.readFileSync(file, 'utf8').trim()).toBe(link![2]);
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     expect(fs.statSync(dataDir).mode & 0o777).toBe(0o700);
+    expect(fs.statSync(path.join(dataDir, 'vigil.sqlite')).mode & 0o777).toBe(0o600);
   });
 
   it('answers health and readiness, and logs JSON lines with request ids', async () => {

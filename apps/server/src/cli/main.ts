@@ -99,6 +99,8 @@ function help(): string {
 
 /** Runs the CLI; returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
+  // Everything Vigil writes (database, WAL, keys, tokens) is for its own user only.
+  process.umask(0o077);
   const name = [argv.slice(0, 2).join(' '), argv[0] ?? ''].find((n) => n in COMMANDS);
   if (!name) {
     const asked = argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help';
