@@ -1,12 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '@vigil/db';
-import { testDialects } from '@vigil/db/testing';
+import { createScratchPostgres, testDialects } from '@vigil/db/testing';
 import { sql } from 'kysely';
-import pg from 'pg';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../config.js';
 import { openPlatform } from '../main.js';
 import { main } from './main.js';
@@ -85,21 +83,9 @@ describe.each(testDialects())('vigil CLI on %s', (dialect) => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-cli-'));
     env = { VIGIL_DATA_DIR: dataDir, VIGIL_ARGON2_MEMORY_KIB: '1024', VIGIL_LOG_LEVEL: 'silent' };
     if (dialect === 'postgres') {
-      const admin = inject('pgAdminUrl')!;
-      const name = `vigil_cli_${randomBytes(5).toString('hex')}`;
-      const c = new pg.Client({ connectionString: admin });
-      await c.connect();
-      await c.query(`CREATE DATABASE ${name}`);
-      await c.end();
-      const url = new URL(admin);
-      url.pathname = `/${name}`;
-      env.VIGIL_DATABASE_URL = url.toString();
-      dropDb = async () => {
-        const d = new pg.Client({ connectionString: admin });
-        await d.connect();
-        await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await d.end();
-      };
+      const scratch = await createScratchPostgres('vigil_cli');
+      env.VIGIL_DATABASE_URL = scratch.url;
+      dropDb = scratch.drop;
     }
   });
   afterAll(async () => {

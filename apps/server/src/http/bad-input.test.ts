@@ -1,11 +1,11 @@
 import fc from 'fast-check';
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../test/database.js';
 import {
   Client,
   countRows,
   createTestPlatform,
+  expectError,
   makeUser,
   type TestPlatform,
   userClient,
@@ -15,16 +15,6 @@ const BODY_LIMIT = 8 * 1024;
 const JSON_TYPE = 'application/json';
 const valid = { username: 'asset.keeper', displayName: '資產管理員', roles: ['viewer'] };
 const big5 = Buffer.from([0xb8, 0xea, 0xb2, 0xa3]); // 資產 in Big5: not UTF-8
-
-/** What every refusal looks like: the status, a stable code, a message and the request id. */
-function expectError(res: LightMyRequestResponse, status: number, code: string): void {
-  expect(res.statusCode, res.body).toBe(status);
-  const body = res.json();
-  expect(body.error.code).toBe(code);
-  expect(body.error.message).toEqual(expect.any(String));
-  expect(body.error.message.length).toBeGreaterThan(0);
-  expect(body.error.requestId).toBe(res.headers['x-request-id']);
-}
 
 const cases: { name: string; type: string; body: string | Buffer; status: number; code: string }[] = [
   {

@@ -1,6 +1,7 @@
 import type { Dialect } from '@vigil/db';
 import { createTestDatabase, type TestDatabase } from '@vigil/db/testing';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse, RouteOptions } from 'fastify';
+import { expect } from 'vitest';
 import { buildApp } from '../http/server.js';
 import type { LoginLimits } from '../modules/auth/auth.service.js';
 import { currentTotp } from '../platform/auth/totp.js';
@@ -215,4 +216,14 @@ export async function makeRole(
 ) {
   await p.services.roles.create(cliContext('test'), { id, nameEn: id, nameZh: id, permissions });
   return id;
+}
+
+/** What every refusal looks like: the status, a stable code, a message and the request id. */
+export function expectError(res: LightMyRequestResponse, status: number, code: string): void {
+  expect(res.statusCode, res.body).toBe(status);
+  const body = res.json();
+  expect(body.error.code).toBe(code);
+  expect(body.error.message).toEqual(expect.any(String));
+  expect(body.error.message.length).toBeGreaterThan(0);
+  expect(body.error.requestId).toBe(res.headers['x-request-id']);
 }

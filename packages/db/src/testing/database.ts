@@ -15,6 +15,28 @@ export interface TestDatabase extends Database {
   dispose(): Promise<void>;
 }
 
+/** An empty PostgreSQL database of its own for one test file; `drop` removes it (closing any connections). */
+export async function createScratchPostgres(
+  prefix = 'vigil_t',
+): Promise<{ url: string; drop(): Promise<void> }> {
+  const adminUrl = inject('pgAdminUrl');
+  if (!adminUrl) throw new Error('PostgreSQL not available in this run');
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
 /** A fresh, migrated database: in-memory SQLite, or a new PostgreSQL database dropped afterwards. */
 export async function createTestDatabase(
   dialect: Dialect,
@@ -23,22 +45,9 @@ export async function createTestDatabase(
   let database: Database;
   let drop: (() => Promise<void>) | null = null;
   if (dialect === 'postgres') {
-    const adminUrl = inject('pgAdminUrl');
-    if (!adminUrl) throw new Error('PostgreSQL not available in this run');
-    const name = `vigil_t_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    database = openDatabase({ url: url.toString(), poolSize: 5 });
-    drop = async () => {
-      const a = new pg.Client({ connectionString: adminUrl });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
-    };
+    const scratch = await createScratchPostgres();
+    database = openDatabase({ url: scratch.url, poolSize: 5 });
+    drop = scratch.drop;
   } else {
     database = openDatabase({ sqlitePath: ':memory:' });
   }

@@ -5,25 +5,9 @@ export async function insertSession(db: Kysely<DB>, row: SessionRow): Promise<vo
   await db.insertInto('sessions').values(row).execute();
 }
 
-export async function findSessionWithUser(db: Kysely<DB>, id: string) {
-  return db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select([
-      'sessions.id as session_id',
-      'sessions.state',
-      'sessions.csrf_token',
-      'sessions.created_at',
-      'sessions.last_seen_at',
-      'sessions.expires_at',
-      'users.id as user_id',
-      'users.username',
-      'users.display_name',
-      'users.time_zone',
-      'users.disabled_at',
-    ])
-    .where('sessions.id', '=', id)
-    .executeTakeFirst();
+export async function sessionExpiry(db: Kysely<DB>, id: string): Promise<string | null> {
+  const row = await db.selectFrom('sessions').select('expires_at').where('id', '=', id).executeTakeFirst();
+  return row?.expires_at ?? null;
 }
 
 function sessionWithGrantsQuery(db: Kysely<DB>, id: string) {

@@ -8,9 +8,9 @@ import type { SettingsService } from '../../platform/settings/settings.service.j
 import {
   deleteSession,
   deleteUserSessions,
-  findSessionWithUser,
   insertSession,
   type SessionGrantRow,
+  sessionExpiry,
   sessionWithGrantsFinder,
   setSessionState,
   touchSession,
@@ -134,7 +134,6 @@ export class SessionService {
   }
 
   async expiresAt(sessionId: string): Promise<string | null> {
-    const row = await findSessionWithUser(this.db, sessionId);
-    return row?.expires_at ?? null;
+    return sessionExpiry(this.db, sessionId);
   }
 }

@@ -6,6 +6,7 @@ import {
   type Client,
   countRows,
   createTestPlatform,
+  expectError,
   makeUser,
   type TestPlatform,
   userClient,
@@ -36,14 +37,6 @@ describe.each(testDialects())('organisation and units on %s', (dialect) => {
     expect(res.statusCode, res.body).toBe(201);
     return res.json();
   }
-  const expectCode = (
-    res: { statusCode: number; json(): { error: { code: string } } },
-    status: number,
-    code: string,
-  ) => {
-    expect(res.statusCode).toBe(status);
-    expect(res.json().error.code).toBe(code);
-  };
 
   it('updates the profile, recording what it was and what it became', async () => {
     const first = await admin.put('/api/org', {
@@ -107,19 +100,19 @@ describe.each(testDialects())('organisation and units on %s', (dialect) => {
     await admin.patch(`/api/users/${head.id}`, { unitId: section.id });
     expect((await unit(section.id))?.memberCount).toBe(1);
     const unknownHead = await admin.post('/api/units', { name: 'x', headUserId: randomUUID() });
-    expectCode(unknownHead, 400, 'user.unknown');
-    expectCode(await admin.post('/api/units', { name: 'x', parentId: randomUUID() }), 400, 'unit.unknown');
-    expectCode(await admin.post('/api/units', { name: '另一個資訊處', code: 'IT' }), 409, 'unit.code_taken');
-    expectCode(await admin.patch(`/api/units/${team.id}`, { code: 'IT' }), 409, 'unit.code_taken');
-    expectCode(await admin.patch(`/api/units/${randomUUID()}`, { name: 'x' }), 404, 'not_found');
+    expectError(unknownHead, 400, 'user.unknown');
+    expectError(await admin.post('/api/units', { name: 'x', parentId: randomUUID() }), 400, 'unit.unknown');
+    expectError(await admin.post('/api/units', { name: '另一個資訊處', code: 'IT' }), 409, 'unit.code_taken');
+    expectError(await admin.patch(`/api/units/${team.id}`, { code: 'IT' }), 409, 'unit.code_taken');
+    expectError(await admin.patch(`/api/units/${randomUUID()}`, { name: 'x' }), 404, 'not_found');
   });
 
   it('refuses to put a unit under itself or its own sub-unit', async () => {
     const a = await createUnit({ name: '甲' });
     const b = await createUnit({ name: '乙', parentId: a.id });
     const c = await createUnit({ name: '丙', parentId: b.id });
-    expectCode(await admin.patch(`/api/units/${a.id}`, { parentId: c.id }), 400, 'unit.cycle');
-    expectCode(await admin.patch(`/api/units/${b.id}`, { parentId: b.id }), 400, 'unit.cycle');
+    expectError(await admin.patch(`/api/units/${a.id}`, { parentId: c.id }), 400, 'unit.cycle');
+    expectError(await admin.patch(`/api/units/${b.id}`, { parentId: b.id }), 400, 'unit.cycle');
     expect((await unit(a.id))?.parentId).toBeNull();
     // Moving a branch elsewhere is fine, and so is making a unit top-level again.
     expect((await admin.patch(`/api/units/${c.id}`, { parentId: a.id })).json().parentId).toBe(a.id);
@@ -130,7 +123,7 @@ describe.each(testDialects())('organisation and units on %s', (dialect) => {
     const parent = await createUnit({ name: '總務處' });
     const child = await createUnit({ name: '文書科', parentId: parent.id });
     const member = await makeUser(p, { unitId: child.id });
-    expectCode(await admin.delete(`/api/units/${parent.id}`), 409, 'unit.has_children');
+    expectError(await admin.delete(`/api/units/${parent.id}`), 409, 'unit.has_children');
     expect(await unit(parent.id)).toBeDefined();
 
     expect((await admin.delete(`/api/units/${child.id}`)).statusCode).toBe(200);
@@ -138,7 +131,7 @@ describe.each(testDialects())('organisation and units on %s', (dialect) => {
     expect((await admin.get(`/api/users/${member.id}`)).json().unitId).toBeNull();
     expect((await auditOf(p, child.id)).map((e) => e.action)).toEqual(['unit.created', 'unit.deleted']);
     expect((await admin.delete(`/api/units/${parent.id}`)).statusCode).toBe(200);
-    expectCode(await admin.delete(`/api/units/${parent.id}`), 404, 'not_found');
+    expectError(await admin.delete(`/api/units/${parent.id}`), 404, 'not_found');
   });
 
   it('creates one unit and answers 409, never 500, when the same code arrives twice at once', async () => {
@@ -153,7 +146,7 @@ describe.each(testDialects())('organisation and units on %s', (dialect) => {
     const viewer = (await userClient(p, ['viewer'])).client;
     expect((await viewer.get('/api/org')).statusCode).toBe(200);
     expect((await viewer.get('/api/units')).statusCode).toBe(200);
-    expectCode(await viewer.put('/api/org', { name: '檢視者改的' }), 403, 'auth.forbidden');
-    expectCode(await viewer.post('/api/units', { name: 'x' }), 403, 'auth.forbidden');
+    expectError(await viewer.put('/api/org', { name: '檢視者改的' }), 403, 'auth.forbidden');
+    expectError(await viewer.post('/api/units', { name: 'x' }), 403, 'auth.forbidden');
   });
 });

@@ -6,6 +6,7 @@ import {
   type Client,
   countRows,
   createTestPlatform,
+  expectError,
   makeRole,
   makeUser,
   signIn,
@@ -31,14 +32,6 @@ describe.each(testDialects())('roles on %s', (dialect) => {
 
   const roles = async (): Promise<Role[]> => (await admin.get('/api/roles')).json().items;
   const role = async (id: string) => (await roles()).find((r) => r.id === id);
-  const expectCode = (
-    res: { statusCode: number; json(): { error: { code: string } } },
-    status: number,
-    code: string,
-  ) => {
-    expect(res.statusCode).toBe(status);
-    expect(res.json().error.code).toBe(code);
-  };
   const newRole = (id: string, permissions: string[]) =>
     admin.post('/api/roles', { id, nameEn: 'Incident handler', nameZh: '事件處理人員', permissions });
 
@@ -92,15 +85,15 @@ describe.each(testDialects())('roles on %s', (dialect) => {
   it('refuses unknown permissions, a taken id and a malformed id, creating nothing', async () => {
     const before = await countRows(p, 'roles');
     const unknown = await newRole('typo_role', ['audit.read', 'audit.delete']);
-    expectCode(unknown, 400, 'role.unknown_permission');
+    expectError(unknown, 400, 'role.unknown_permission');
     expect(unknown.json().error.details.permissions).toEqual(['audit.delete']);
-    expectCode(await newRole('admin', []), 409, 'role.id_taken');
-    expectCode(await newRole('Bad-Id', []), 400, 'validation.failed');
-    expectCode(await newRole('x', []), 400, 'validation.failed');
+    expectError(await newRole('admin', []), 409, 'role.id_taken');
+    expectError(await newRole('Bad-Id', []), 400, 'validation.failed');
+    expectError(await newRole('x', []), 400, 'validation.failed');
     expect(await countRows(p, 'roles')).toBe(before);
 
     expect((await newRole('keeps_perms', ['org.read'])).statusCode).toBe(201);
-    expectCode(
+    expectError(
       await admin.patch('/api/roles/keeps_perms', { permissions: ['org.destroy'] }),
       400,
       'role.unknown_permission',
@@ -114,7 +107,7 @@ describe.each(testDialects())('roles on %s', (dialect) => {
       await admin.patch('/api/roles/admin', { nameEn: 'Root' }),
       await admin.delete('/api/roles/auditor'),
     ])
-      expectCode(res, 409, 'role.builtin_immutable');
+      expectError(res, 409, 'role.builtin_immutable');
     expect((await role('viewer'))?.permissions).toEqual(['org.read']);
     expect(await role('auditor')).toBeDefined();
   });
@@ -122,15 +115,15 @@ describe.each(testDialects())('roles on %s', (dialect) => {
   it('refuses to delete a role in use; deletes it once nobody holds it', async () => {
     expect((await newRole('temporary_role', ['org.read'])).statusCode).toBe(201);
     const u = await makeUser(p, { roles: ['temporary_role', 'viewer'] });
-    expectCode(await admin.delete('/api/roles/temporary_role'), 409, 'role.in_use');
+    expectError(await admin.delete('/api/roles/temporary_role'), 409, 'role.in_use');
     expect(await role('temporary_role')).toBeDefined();
 
     await admin.patch(`/api/users/${u.id}`, { roles: ['viewer'] });
     expect((await admin.delete('/api/roles/temporary_role')).statusCode).toBe(200);
     expect(await role('temporary_role')).toBeUndefined();
     expect((await auditOf(p, 'temporary_role')).map((e) => e.action)).toContain('role.deleted');
-    expectCode(await admin.delete('/api/roles/temporary_role'), 404, 'not_found');
-    expectCode(await admin.patch('/api/roles/temporary_role', { nameEn: 'x' }), 404, 'not_found');
+    expectError(await admin.delete('/api/roles/temporary_role'), 404, 'not_found');
+    expectError(await admin.patch('/api/roles/temporary_role', { nameEn: 'x' }), 404, 'not_found');
   });
 
   it('creates one role and answers 409, never 500, when the same id arrives twice at once', async () => {
@@ -149,7 +142,7 @@ describe.each(testDialects())('roles on %s', (dialect) => {
       nameZh: 'x',
       permissions: ['users.manage'],
     });
-    expectCode(escalate, 403, 'role.permission_not_held');
+    expectError(escalate, 403, 'role.permission_not_held');
     expect(await countRows(p, 'roles')).toBe(before);
     expect(
       (
@@ -173,12 +166,12 @@ describe.each(testDialects())('roles on %s', (dialect) => {
   it('lets a security engineer read roles but not change them', async () => {
     const engineer = (await userClient(p, ['security_engineer'])).client;
     expect((await engineer.get('/api/roles')).statusCode).toBe(200);
-    expectCode(
+    expectError(
       await engineer.post('/api/roles', { id: 'mine', nameEn: 'x', nameZh: 'x', permissions: [] }),
       403,
       'auth.forbidden',
     );
-    expectCode(
+    expectError(
       await engineer.patch('/api/roles/keeps_perms', { permissions: ['users.manage'] }),
       403,
       'auth.forbidden',
