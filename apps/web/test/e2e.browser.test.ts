@@ -220,6 +220,19 @@ describe.skipIf(!haveBrowser)('browser walk-through', () => {
     });
   }, 120_000);
 
+  it('renders the OpenAPI documentation page under the server Content-Security-Policy', async () => {
+    await step('api-docs', async () => {
+      const blocked: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') blocked.push(m.text());
+      });
+      await page.goto(`${base}/api/docs`);
+      await page.getByRole('heading', { name: /Vigil API/ }).waitFor();
+      await page.getByText('/api/audit/verify').first().waitFor();
+      expect(blocked).toEqual([]);
+    });
+  }, 60_000);
+
   /** axe-core's rules against the rendered page; serious and critical findings fail the test. */
   async function accessibilityProblems(): Promise<string[]> {
     // Evaluated through the DevTools protocol, which Vigil's Content-Security-Policy rightly does not allow inline.

@@ -113,7 +113,7 @@ export async function buildApp(services: Services, opts: HttpOptions): Promise<F
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(publicScope(fastifySwaggerUi), { routePrefix: DOCS_PREFIX, staticCSP: true });
+  await app.register(publicScope(fastifySwaggerUi), { routePrefix: DOCS_PREFIX });
 
   app.addHook('onRequest', accessHook(services, { secureCookies: opts.secureCookies }));
   // Once shutdown starts, responses to requests still in flight close their connection, so keep-alive

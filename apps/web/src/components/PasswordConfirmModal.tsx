@@ -1,7 +1,7 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Modal, Stack, Text } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from './ErrorAlert.js';
+import { ModalFormActions } from './ModalFormActions.js';
 import { PasswordField } from './PasswordField.js';
 
 interface PasswordConfirmModalProps {
@@ -48,15 +48,13 @@ export function PasswordConfirmModal(props: PasswordConfirmModalProps) {
             data-autofocus
             required
           />
-          <ErrorAlert error={props.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" color={props.danger ? 'red' : undefined} loading={props.loading}>
-              {props.confirmLabel}
-            </Button>
-          </Group>
+          <ModalFormActions
+            error={props.error}
+            onCancel={close}
+            submitLabel={props.confirmLabel}
+            loading={props.loading ?? false}
+            danger={props.danger}
+          />
         </Stack>
       </form>
     </Modal>

@@ -6,9 +6,10 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { z } from 'zod';
 import { api } from '../../api/client.js';
-import { pathForState, safeNext, useSignOut, useStoreSession } from '../../api/session.js';
+import { pathForState, safeNext, useStoreSession } from '../../api/session.js';
 import { AuthLayout } from '../../components/AuthLayout.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { useCancelSignIn } from './useCancelSignIn.js';
 
 /** Second sign-in step: a code from the authenticator app, or one of the recovery codes. */
 export function MfaChallengePage() {
@@ -16,7 +17,7 @@ export function MfaChallengePage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const storeSession = useStoreSession();
-  const signOut = useSignOut();
+  const cancelSignIn = useCancelSignIn();
   const [code, setCode] = useState('');
   const [submitted, setSubmitted] = useState(false);
   const trimmed = code.replace(/\s+/g, '');
@@ -44,11 +45,6 @@ export function MfaChallengePage() {
     verify.mutate({ code: trimmed });
   };
 
-  const cancel = async () => {
-    await signOut(false);
-    navigate('/login', { replace: true });
-  };
-
   return (
     <AuthLayout title={t('mfa.challengeTitle')}>
       <Text size="sm">{t('mfa.challengeHelp')}</Text>
@@ -70,7 +66,7 @@ export function MfaChallengePage() {
           <Button type="submit" loading={verify.isPending}>
             {t('mfa.verify')}
           </Button>
-          <Button variant="subtle" onClick={() => void cancel()}>
+          <Button variant="subtle" onClick={cancelSignIn}>
             {t('mfa.cancelSignIn')}
           </Button>
         </Stack>

@@ -1,7 +1,7 @@
 import { Alert, Button, Code, Group, Image, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { type mfaConfirmRequest, mfaEnrolResponse, recoveryCodesResponse } from '@vigil/contracts';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { api } from '../../api/client.js';
@@ -12,6 +12,32 @@ interface MfaEnrolmentProps {
   /** Called once the user has stored the recovery codes; the caller refreshes the session. */
   onDone: () => void;
   onCancel?: () => void;
+}
+
+/** The current step's error, its button and, where the caller offers one, a way out. */
+function StepActions({
+  error,
+  onCancel,
+  children,
+}: {
+  error: unknown;
+  onCancel?: () => void;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <ErrorAlert error={error} />
+      <Group>
+        {children}
+        {onCancel ? (
+          <Button variant="default" onClick={onCancel}>
+            {t('common.cancel')}
+          </Button>
+        ) : null}
+      </Group>
+    </>
+  );
 }
 
 /** Sets up an authenticator app: QR code and typed secret, a first code, then recovery codes. */
@@ -38,17 +64,11 @@ export function MfaEnrolment({ onDone, onCancel }: MfaEnrolmentProps) {
     return (
       <Stack gap="md">
         <Text size="sm">{t('mfa.enrolIntro')}</Text>
-        <ErrorAlert error={enrol.error} />
-        <Group>
+        <StepActions error={enrol.error} onCancel={onCancel}>
           <Button onClick={() => enrol.mutate()} loading={enrol.isPending}>
             {t('mfa.enrolStart')}
           </Button>
-          {onCancel ? (
-            <Button variant="default" onClick={onCancel}>
-              {t('common.cancel')}
-            </Button>
-          ) : null}
-        </Group>
+        </StepActions>
       </Stack>
     );
   }
@@ -96,17 +116,11 @@ export function MfaEnrolment({ onDone, onCancel }: MfaEnrolmentProps) {
             withAsterisk={false}
             required
           />
-          <ErrorAlert error={confirm.error} />
-          <Group>
+          <StepActions error={confirm.error} onCancel={onCancel}>
             <Button type="submit" loading={confirm.isPending}>
               {t('mfa.enrolConfirm')}
             </Button>
-            {onCancel ? (
-              <Button variant="default" onClick={onCancel}>
-                {t('common.cancel')}
-              </Button>
-            ) : null}
-          </Group>
+          </StepActions>
         </Stack>
       </form>
     </Stack>

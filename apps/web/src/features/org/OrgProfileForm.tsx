@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { organisationResponse, responsibilityLevel, updateOrganisationRequest } from '@vigil/contracts';
 import { type FormEvent, useMemo, useState } from 'react';
@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { api } from '../../api/client.js';
 import { sessionKey } from '../../api/session.js';
-import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { PageFormActions } from '../../components/PageFormActions.js';
 import { DEFAULT_TIME_ZONE, timeZoneNames } from '../../lib/time.js';
 import { useFormatDateTime } from '../../lib/useDateTime.js';
 import { type FieldErrors, fieldErrors, hasErrors } from '../../lib/validation.js';
@@ -97,19 +97,12 @@ export function OrgProfileForm({
           {t('org.updatedAt', { time: formatDateTime(organisation.updatedAt) })}
         </Text>
         {readOnly ? null : (
-          <>
-            <ErrorAlert error={save.error} />
-            {save.isSuccess ? (
-              <Alert color="teal" variant="light" role="status">
-                {t('org.saved')}
-              </Alert>
-            ) : null}
-            <Group>
-              <Button type="submit" loading={save.isPending}>
-                {t('common.save')}
-              </Button>
-            </Group>
-          </>
+          <PageFormActions
+            error={save.error}
+            saved={save.isSuccess}
+            savedMessage={t('org.saved')}
+            loading={save.isPending}
+          />
         )}
       </Stack>
     </form>

@@ -1,11 +1,11 @@
-import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { createUnitRequest, type UnitView, unitResponse, updateUnitRequest } from '@vigil/contracts';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { api } from '../../api/client.js';
-import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { ModalFormActions } from '../../components/ModalFormActions.js';
 import { type FieldErrors, fieldErrors, hasErrors } from '../../lib/validation.js';
 import { unitsKey } from './api.js';
 import { buildUnitTree, descendantIds, flattenUnitTree, unitPaths } from './unitTree.js';
@@ -100,15 +100,12 @@ export function UnitFormModal({ unit, parentId: initialParent, units, onClose }:
             clearable
             error={errors.headUserId}
           />
-          <ErrorAlert error={save.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {unit ? t('common.save') : t('org.addUnit')}
-            </Button>
-          </Group>
+          <ModalFormActions
+            error={save.error}
+            onCancel={onClose}
+            submitLabel={unit ? t('common.save') : t('org.addUnit')}
+            loading={save.isPending}
+          />
         </Stack>
       </form>
     </Modal>

@@ -1,11 +1,10 @@
 import { Badge, Button, Group, Text } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { ok, type UnitView } from '@vigil/contracts';
+import type { UnitView } from '@vigil/contracts';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.js';
 import { ConfirmModal } from '../../components/ConfirmModal.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { useConfirmedDelete } from '../../components/useConfirmedDelete.js';
 import { unitsKey, useUnits } from './api.js';
 import { UnitFormModal } from './UnitFormModal.js';
 import { buildUnitTree, type UnitNode } from './unitTree.js';
@@ -16,21 +15,13 @@ type Editing = { unit: UnitView | null; parentId: string | null } | null;
 /** The organisation's units as a nested list; managers add, edit and remove units in place. */
 export function UnitTreeEditor({ canManage }: { canManage: boolean }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const units = useUnits();
   const users = useUserOptions();
   const [editing, setEditing] = useState<Editing>(null);
-  const [deleting, setDeleting] = useState<UnitView | null>(null);
   const items = units.data?.items ?? [];
   const tree = useMemo(() => buildUnitTree(units.data?.items ?? []), [units.data]);
 
-  const remove = useMutation({
-    mutationFn: (id: string) => api.delete(`/api/units/${encodeURIComponent(id)}`, ok),
-    onSuccess: async () => {
-      setDeleting(null);
-      await queryClient.invalidateQueries({ queryKey: unitsKey });
-    },
-  });
+  const deletion = useConfirmedDelete<UnitView>((id) => `/api/units/${encodeURIComponent(id)}`, unitsKey);
 
   const renderNodes = (nodes: UnitNode[], level: number) => (
     <ul aria-label={level === 1 ? t('org.units') : undefined} style={listStyle(level)}>
@@ -77,7 +68,7 @@ export function UnitTreeEditor({ canManage }: { canManage: boolean }) {
                     size="compact-xs"
                     variant="subtle"
                     color="red"
-                    onClick={() => setDeleting(unit)}
+                    onClick={() => deletion.ask(unit)}
                     aria-label={t('org.deleteNamed', { name: unit.name })}
                   >
                     {t('common.delete')}
@@ -118,18 +109,10 @@ export function UnitTreeEditor({ canManage }: { canManage: boolean }) {
         />
       ) : null}
       <ConfirmModal
-        opened={deleting !== null}
+        {...deletion.confirmProps}
         title={t('org.deleteUnit')}
-        message={t('org.deleteConfirm', { name: deleting?.name ?? '' })}
+        message={t('org.deleteConfirm', { name: deletion.target?.name ?? '' })}
         confirmLabel={t('common.delete')}
-        onConfirm={() => deleting && remove.mutate(deleting.id)}
-        onClose={() => {
-          remove.reset();
-          setDeleting(null);
-        }}
-        loading={remove.isPending}
-        error={remove.error}
-        danger
       />
     </>
   );

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Stack } from '@mantine/core';
+import { Button, Stack } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type changePasswordRequest, ok, sessionResponse } from '@vigil/contracts';
 import { type FormEvent, useState } from 'react';
@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { api } from '../../api/client.js';
 import { sessionKey, useStoreSession } from '../../api/session.js';
-import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { PageFormActions } from '../../components/PageFormActions.js';
 import { PasswordField } from '../../components/PasswordField.js';
 
 // Forced changes answer with the now-active session; voluntary ones with { ok: true }.
@@ -75,22 +75,19 @@ export function ChangePasswordForm({ onCancel }: ChangePasswordFormProps) {
           error={submitted && mismatch ? t('password.mismatch') : undefined}
           required
         />
-        <ErrorAlert error={change.error} />
-        {change.isSuccess ? (
-          <Alert color="teal" variant="light" role="status">
-            {t('password.changed')}
-          </Alert>
-        ) : null}
-        <Group>
-          <Button type="submit" loading={change.isPending}>
-            {t('password.submit')}
-          </Button>
+        <PageFormActions
+          error={change.error}
+          saved={change.isSuccess}
+          savedMessage={t('password.changed')}
+          submitLabel={t('password.submit')}
+          loading={change.isPending}
+        >
           {onCancel ? (
             <Button variant="subtle" onClick={onCancel}>
               {t('password.cancelSignOut')}
             </Button>
           ) : null}
-        </Group>
+        </PageFormActions>
       </Stack>
     </form>
   );

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { api } from '../../api/client.js';
 import { useActiveSession } from '../../api/session.js';
-import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { ModalFormActions } from '../../components/ModalFormActions.js';
 import { SecretValue } from '../../components/SecretValue.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { permissionLabel } from '../../lib/permissions.js';
@@ -112,15 +112,12 @@ export function CreateTokenModal({ opened, onClose }: CreateTokenModalProps) {
               error={errors.expiresInDays}
               required
             />
-            <ErrorAlert error={create.error} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={create.isPending}>
-                {t('tokens.createSubmit')}
-              </Button>
-            </Group>
+            <ModalFormActions
+              error={create.error}
+              onCancel={close}
+              submitLabel={t('tokens.createSubmit')}
+              loading={create.isPending}
+            />
           </Stack>
         </form>
       )}

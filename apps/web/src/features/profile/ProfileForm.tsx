@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Select, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type Locale, type Profile, profileResponse, updateProfileRequest } from '@vigil/contracts';
 import { type FormEvent, useMemo, useState } from 'react';
@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { api } from '../../api/client.js';
 import { sessionKey } from '../../api/session.js';
-import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { PageFormActions } from '../../components/PageFormActions.js';
 import { LANGUAGES, setLanguage } from '../../i18n/index.js';
 import { DEFAULT_TIME_ZONE, timeZoneNames } from '../../lib/time.js';
 import { useFormatDateTime } from '../../lib/useDateTime.js';
@@ -96,17 +96,12 @@ export function ProfileForm({ profile }: { profile: Profile }) {
           nothingFoundMessage={t('common.nothingFound')}
           error={errors.timeZone}
         />
-        <ErrorAlert error={save.error} />
-        {save.isSuccess ? (
-          <Alert color="teal" variant="light" role="status">
-            {t('profile.saved')}
-          </Alert>
-        ) : null}
-        <Group>
-          <Button type="submit" loading={save.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <PageFormActions
+          error={save.error}
+          saved={save.isSuccess}
+          savedMessage={t('profile.saved')}
+          loading={save.isPending}
+        />
       </Stack>
     </form>
   );

@@ -1,11 +1,11 @@
-import { Button, Checkbox, Group, Modal, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, Modal, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { createRoleRequest, type RoleView, roleResponse, updateRoleRequest } from '@vigil/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { api } from '../../api/client.js';
-import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { ModalFormActions } from '../../components/ModalFormActions.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { type FieldErrors, fieldErrors, hasErrors } from '../../lib/validation.js';
 import { rolesKey } from './api.js';
@@ -118,15 +118,12 @@ export function RoleFormModal({ role, permissions, onClose }: RoleFormModalProps
               ))}
             </SimpleGrid>
           </Checkbox.Group>
-          <ErrorAlert error={save.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {role ? t('common.save') : t('roles.create')}
-            </Button>
-          </Group>
+          <ModalFormActions
+            error={save.error}
+            onCancel={onClose}
+            submitLabel={role ? t('common.save') : t('roles.create')}
+            loading={save.isPending}
+          />
         </Stack>
       </form>
     </Modal>

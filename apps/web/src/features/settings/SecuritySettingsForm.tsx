@@ -1,8 +1,6 @@
 import {
-  Alert,
   Button,
   Card,
-  Group,
   MultiSelect,
   NumberInput,
   Select,
@@ -21,7 +19,7 @@ import {
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
-import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { PageFormActions } from '../../components/PageFormActions.js';
 import { type FieldErrors, fieldErrors, hasErrors } from '../../lib/validation.js';
 import { useRoleOptions } from '../roles/api.js';
 import { settingsKey } from './api.js';
@@ -136,22 +134,16 @@ export function SecuritySettingsForm({ security, readOnly }: SecuritySettingsFor
           ) : null}
         </SettingsGroup>
         {readOnly ? null : (
-          <>
-            <ErrorAlert error={save.error} />
-            {save.isSuccess ? (
-              <Alert color="teal" variant="light" role="status">
-                {t('settings.saved')}
-              </Alert>
-            ) : null}
-            <Group>
-              <Button type="submit" loading={save.isPending}>
-                {t('common.save')}
-              </Button>
-              <Button variant="default" onClick={() => setValues(security)}>
-                {t('settings.revert')}
-              </Button>
-            </Group>
-          </>
+          <PageFormActions
+            error={save.error}
+            saved={save.isSuccess}
+            savedMessage={t('settings.saved')}
+            loading={save.isPending}
+          >
+            <Button variant="default" onClick={() => setValues(security)}>
+              {t('settings.revert')}
+            </Button>
+          </PageFormActions>
         )}
       </Stack>
     </form>

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ok, setupRequest, setupStatusResponse } from '@vigil/contracts';
 import { type ChangeEvent, type FormEvent, useState } from 'react';
@@ -71,10 +71,7 @@ export function SetupPage() {
 
   if (status.data && !status.data.needsSetup) {
     return (
-      <AuthLayout title={t('setup.title')}>
-        <Alert color="blue" variant="light">
-          {t('setup.alreadyDone')}
-        </Alert>
+      <AuthLayout title={t('setup.title')} notice={t('setup.alreadyDone')}>
         <Anchor component={Link} to="/login">
           {t('setup.goToSignIn')}
         </Anchor>

@@ -11,7 +11,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { api } from '../../api/client.js';
-import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { ModalFormActions } from '../../components/ModalFormActions.js';
 import { PasswordField } from '../../components/PasswordField.js';
 import { SecretValue } from '../../components/SecretValue.js';
 import { type FieldErrors, fieldErrors, hasErrors } from '../../lib/validation.js';
@@ -157,15 +157,12 @@ export function UserFormModal({ user, opened, onClose }: UserFormModalProps) {
               error={errors.password}
             />
           )}
-          <ErrorAlert error={save.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {user ? t('common.save') : t('users.create')}
-            </Button>
-          </Group>
+          <ModalFormActions
+            error={save.error}
+            onCancel={onClose}
+            submitLabel={user ? t('common.save') : t('users.create')}
+            loading={save.isPending}
+          />
         </Stack>
       </form>
     </Modal>

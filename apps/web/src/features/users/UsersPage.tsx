@@ -1,9 +1,10 @@
-import { Button, Group, Pagination, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Button, Group, Pagination, Table, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import type { UserSummary } from '@vigil/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePermissions } from '../../api/session.js';
+import { DataTable } from '../../components/DataTable.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useFormatDateTime } from '../../lib/useDateTime.js';
@@ -46,6 +47,14 @@ export function UsersPage() {
   const total = users.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const currentPage = Math.floor(filters.offset / PAGE_SIZE) + 1;
+  const columns = [
+    t('login.username'),
+    t('users.displayName'),
+    t('users.unit'),
+    t('users.roles'),
+    t('common.status'),
+    t('users.lastLogin'),
+  ];
 
   return (
     <>
@@ -59,61 +68,48 @@ export function UsersPage() {
         onChange={change}
       />
       <ErrorAlert error={users.error} />
-      <Table.ScrollContainer minWidth={900}>
-        <Table striped highlightOnHover aria-busy={users.isFetching}>
-          <Table.Caption>{t('users.caption', { count: total })}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('login.username')}</Table.Th>
-              <Table.Th>{t('users.displayName')}</Table.Th>
-              <Table.Th>{t('users.unit')}</Table.Th>
-              <Table.Th>{t('users.roles')}</Table.Th>
-              <Table.Th>{t('common.status')}</Table.Th>
-              <Table.Th>{t('users.lastLogin')}</Table.Th>
-              {canManage ? (
-                <Table.Th>
-                  <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
-                </Table.Th>
+      <DataTable
+        minWidth={900}
+        caption={t('users.caption', { count: total })}
+        columns={columns}
+        withActions={canManage}
+        highlightOnHover
+        aria-busy={users.isFetching}
+      >
+        {users.data?.items.length === 0 ? (
+          <Table.Tr>
+            <Table.Td colSpan={columns.length + (canManage ? 1 : 0)}>
+              <Text size="sm" c="dimmed">
+                {t('users.none')}
+              </Text>
+            </Table.Td>
+          </Table.Tr>
+        ) : null}
+        {users.data?.items.map((user) => (
+          <Table.Tr key={user.id}>
+            <Table.Td ff="monospace">{user.username}</Table.Td>
+            <Table.Td>
+              <Text size="sm">{user.displayName}</Text>
+              {user.email ? (
+                <Text size="xs" c="dimmed">
+                  {user.email}
+                </Text>
               ) : null}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {users.data?.items.length === 0 ? (
-              <Table.Tr>
-                <Table.Td colSpan={canManage ? 7 : 6}>
-                  <Text size="sm" c="dimmed">
-                    {t('users.none')}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
+            </Table.Td>
+            <Table.Td>{nameOf(user.unitId)}</Table.Td>
+            <Table.Td>{user.roles.map(roleLabel).join(t('common.listSeparator'))}</Table.Td>
+            <Table.Td>
+              <UserStatusBadges user={user} />
+            </Table.Td>
+            <Table.Td>{formatDateTime(user.lastLoginAt)}</Table.Td>
+            {canManage ? (
+              <Table.Td>
+                <UserActions user={user} onEdit={(u) => setEditing({ user: u })} />
+              </Table.Td>
             ) : null}
-            {users.data?.items.map((user) => (
-              <Table.Tr key={user.id}>
-                <Table.Td ff="monospace">{user.username}</Table.Td>
-                <Table.Td>
-                  <Text size="sm">{user.displayName}</Text>
-                  {user.email ? (
-                    <Text size="xs" c="dimmed">
-                      {user.email}
-                    </Text>
-                  ) : null}
-                </Table.Td>
-                <Table.Td>{nameOf(user.unitId)}</Table.Td>
-                <Table.Td>{user.roles.map(roleLabel).join(t('common.listSeparator'))}</Table.Td>
-                <Table.Td>
-                  <UserStatusBadges user={user} />
-                </Table.Td>
-                <Table.Td>{formatDateTime(user.lastLoginAt)}</Table.Td>
-                {canManage ? (
-                  <Table.Td>
-                    <UserActions user={user} onEdit={(u) => setEditing({ user: u })} />
-                  </Table.Td>
-                ) : null}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+          </Table.Tr>
+        ))}
+      </DataTable>
       {pages > 1 ? (
         <Group justify="center" mt="md">
           <Pagination
