@@ -34,6 +34,10 @@ export const sessionResponse = z.object({
   user: sessionUser,
   permissions: z.array(z.string()),
   roles: z.array(z.string()),
+  /** Names of the user's roles, so custom roles read well without `roles.read`. */
+  roleNames: z.record(z.string(), z.object({ en: z.string(), zh: z.string() })),
+  /** What a new password must meet, for hints on every password form. */
+  passwordPolicy: z.object({ minLength: z.number().int(), history: z.number().int() }),
   organisationName: z.string().nullable(),
   expiresAt: z.string(),
 });

@@ -24,6 +24,7 @@ export const listUsersQuery = pageQuery.extend({
   role: z.string().max(64).optional(),
   unitId: id.optional(),
   status: z.enum(['active', 'disabled', 'locked']).optional(),
+  mfa: z.enum(['enabled', 'disabled']).optional(),
 });
 
 const roleIds = z.array(z.string().min(1).max(64)).max(20);

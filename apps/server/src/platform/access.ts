@@ -1,6 +1,6 @@
 import type { DB } from '@vigil/db';
 import type { Kysely } from 'kysely';
-import { grantsOfUser } from '../modules/roles/roles.repository.js';
+import { grantsOfUser, roleNamesOf } from '../modules/roles/roles.repository.js';
 
 /** What a user may do: the union of their roles' permissions. */
 export class AccessService {
@@ -8,5 +8,9 @@ export class AccessService {
 
   grantsOf(userId: string): Promise<{ roles: string[]; permissions: string[] }> {
     return grantsOfUser(this.db, userId);
+  }
+
+  async roleNames(ids: string[]): Promise<Record<string, { en: string; zh: string }>> {
+    return roleNamesOf(this.db, ids);
   }
 }

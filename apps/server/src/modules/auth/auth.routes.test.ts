@@ -39,6 +39,8 @@ describe.each(testDialects())('sign-in on %s', (dialect) => {
     const admin = await signIn(p, 'root.admin', STRONG_PASSWORD);
     const session = (await admin.get('/api/auth/session')).json();
     expect(session.roles).toEqual(['admin']);
+    expect(session.roleNames.admin).toEqual({ en: 'Administrator', zh: '系統管理者' });
+    expect(session.passwordPolicy).toEqual({ minLength: 12, history: 3 });
     expect(session.organisationName).toBe('測試機關');
     const trail = (await admin.get('/api/audit?action=setup.completed')).json();
     expect(trail.items[0]).toMatchObject({

@@ -22,11 +22,12 @@ export async function sessionView(
   state: SessionState,
   csrfToken: string,
 ): Promise<SessionResponse> {
-  const [user, grants, org, expiresAt] = await Promise.all([
+  const [user, grants, org, expiresAt, policy] = await Promise.all([
     findUserById(s.db, userId),
     s.access.grantsOf(userId),
     s.org.get(),
     s.sessions.expiresAt(sessionId),
+    s.settings.security(),
   ]);
   if (!user) throw new Error('session user vanished');
   // A session that has not finished signing in reveals nothing it may not use yet.
@@ -45,6 +46,8 @@ export async function sessionView(
     },
     permissions: active ? grants.permissions : [],
     roles: active ? grants.roles : [],
+    roleNames: active ? await s.access.roleNames(grants.roles) : {},
+    passwordPolicy: { minLength: policy.passwordMinLength, history: policy.passwordHistory },
     organisationName: org?.name ?? null,
     expiresAt: expiresAt ?? new Date().toISOString(),
   };

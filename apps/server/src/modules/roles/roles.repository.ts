@@ -39,3 +39,16 @@ export async function grantsOfUser(
   for (const r of rows) for (const p of JSON.parse(r.permissions) as string[]) permissions.add(p);
   return { roles: rows.map((r) => r.id).sort(), permissions: [...permissions].sort() };
 }
+
+export async function roleNamesOf(
+  db: Kysely<DB>,
+  ids: string[],
+): Promise<Record<string, { en: string; zh: string }>> {
+  if (ids.length === 0) return {};
+  const rows = await db
+    .selectFrom('roles')
+    .select(['id', 'name_en', 'name_zh'])
+    .where('id', 'in', ids)
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.id, { en: r.name_en, zh: r.name_zh }]));
+}

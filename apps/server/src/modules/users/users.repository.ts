@@ -6,6 +6,7 @@ export interface UserListFilter {
   role?: string | undefined;
   unitId?: string | undefined;
   status?: 'active' | 'disabled' | 'locked' | undefined;
+  mfa?: 'enabled' | 'disabled' | undefined;
   now: string;
 }
 
@@ -78,6 +79,8 @@ function listQuery(db: Kysely<DB>, f: UserListFilter) {
   if (f.status === 'disabled') q = q.where('disabled_at', 'is not', null);
   if (f.status === 'active') q = q.where('disabled_at', 'is', null);
   if (f.status === 'locked') q = q.where('locked_until', '>', f.now);
+  if (f.mfa === 'enabled') q = q.where('mfa_enabled_at', 'is not', null);
+  if (f.mfa === 'disabled') q = q.where('mfa_enabled_at', 'is', null);
   return q;
 }
 

@@ -170,6 +170,13 @@ describe.each(testDialects())('user administration on %s', (dialect) => {
     expect((await list('status=locked')).names).toEqual([b?.username]);
     expect((await list('status=active')).total).toBe(4);
     expect((await list(`unitId=${unit.id}`)).names).toEqual([e?.username]);
+    await p.database.db
+      .updateTable('users')
+      .set({ mfa_enabled_at: p.clock.now().toISOString() })
+      .where('id', '=', a!.id)
+      .execute();
+    expect((await list('mfa=enabled')).names).toEqual([a?.username]);
+    expect((await list('mfa=disabled&limit=1')).total).toBe(4);
     // LIKE wildcards in the search text are literal characters, not patterns.
     const wild = (await admin.get('/api/users?q=_&limit=500')).json();
     expect(wild.items.filter((x: { username: string }) => !x.username.includes('_'))).toEqual([]);

@@ -5,7 +5,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { api } from '../../api/client.js';
-import { sessionKey, useStoreSession } from '../../api/session.js';
+import { sessionKey, useSession, useStoreSession } from '../../api/session.js';
 import { PageFormActions } from '../../components/PageFormActions.js';
 import { PasswordField } from '../../components/PasswordField.js';
 
@@ -25,6 +25,10 @@ export function ChangePasswordForm({ onCancel }: ChangePasswordFormProps) {
   const [newPassword, setNewPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
   const [submitted, setSubmitted] = useState(false);
+  const policy = useSession().data?.passwordPolicy;
+  const hint = policy
+    ? `${t('password.policyHint', { count: policy.minLength, history: policy.history })} ${t('password.newHint')}`
+    : t('password.newHint');
 
   const change = useMutation({
     mutationFn: (body: z.input<typeof changePasswordRequest>) =>
@@ -60,7 +64,7 @@ export function ChangePasswordForm({ onCancel }: ChangePasswordFormProps) {
         />
         <PasswordField
           label={t('password.new')}
-          description={t('password.newHint')}
+          description={hint}
           autoComplete="new-password"
           value={newPassword}
           onChange={(e) => setNewPassword(e.currentTarget.value)}

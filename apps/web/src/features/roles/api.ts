@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { BUILTIN_ROLES, type BuiltinRoleId, permissionList, type RoleView, roleList } from '@vigil/contracts';
 import { useCallback } from 'react';
 import { api } from '../../api/client.js';
-import { usePermissions } from '../../api/session.js';
+import { useActiveSession, usePermissions } from '../../api/session.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 
 export const rolesKey = ['roles'] as const;
@@ -28,11 +28,12 @@ export function roleName(role: Pick<RoleView, 'nameEn' | 'nameZh'>, language: st
 }
 
 /**
- * Names roles by id in the current language: from the role list when the user may read it,
- * else from the built-in names; unknown ids are shown as they are.
+ * Names roles by id in the current language: from the role list when the user may read it, else from
+ * the names of the user's own roles in the session, else from the built-in names; unknown ids as they are.
  */
 export function useRoleLabel(): (id: string) => string {
   const can = usePermissions();
+  const session = useActiveSession();
   const roles = useRoles(can('roles.read'));
   const language = useLanguage();
   const items = roles.data?.items;
@@ -40,10 +41,12 @@ export function useRoleLabel(): (id: string) => string {
     (id: string) => {
       const role = items?.find((r) => r.id === id);
       if (role) return roleName(role, language);
+      const own = session.roleNames[id];
+      if (own) return language === 'zh-TW' ? own.zh : own.en;
       if (isBuiltinRoleId(id)) return language === 'zh-TW' ? BUILTIN_ROLES[id].zh : BUILTIN_ROLES[id].en;
       return id;
     },
-    [items, language],
+    [items, language, session],
   );
 }
 

@@ -1,6 +1,6 @@
 import { Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ok, setupRequest, setupStatusResponse } from '@vigil/contracts';
+import { DEFAULT_SECURITY_SETTINGS, ok, setupRequest, setupStatusResponse } from '@vigil/contracts';
 import { type ChangeEvent, type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -109,7 +109,10 @@ export function SetupPage() {
           <TextInput label={t('users.email')} type="email" autoComplete="email" {...field('email')} />
           <PasswordField
             label={t('login.password')}
-            description={t('password.newHint')}
+            description={`${t('password.policyHint', {
+              count: DEFAULT_SECURITY_SETTINGS.passwordMinLength,
+              history: DEFAULT_SECURITY_SETTINGS.passwordHistory,
+            })} ${t('password.newHint')}`}
             autoComplete="new-password"
             required
             {...field('password')}

@@ -10,6 +10,7 @@ export interface UserFilters {
   role: string | null;
   unitId: string | null;
   status: 'active' | 'disabled' | 'locked' | null;
+  mfa?: 'enabled' | 'disabled' | null;
   limit: number;
   offset: number;
 }
