@@ -1,7 +1,8 @@
-import { Badge, Button, Code, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Button, Code, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import type { AuditEntryView } from '@vigil/contracts';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { StatusBadge } from '../../components/StatusBadge.js';
 import { useFormatDateTime } from '../../lib/useDateTime.js';
 
 const COLUMNS = 7;
@@ -81,15 +82,14 @@ export function AuditTable({ entries, total }: { entries: AuditEntryView[]; tota
                     {objectLabel(entry)}
                   </Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    <Badge
-                      color={entry.outcome === 'success' ? 'teal.9' : 'red.9'}
-                      variant="light"
+                    <StatusBadge
+                      tone={entry.outcome === 'success' ? 'success' : 'danger'}
                       styles={{ root: { overflow: 'visible' }, label: { overflow: 'visible' } }}
                     >
                       {entry.outcome === 'success' || entry.outcome === 'failure'
                         ? t(`audit.outcomes.${entry.outcome}`)
                         : entry.outcome}
-                    </Badge>
+                    </StatusBadge>
                   </Table.Td>
                   <Table.Td ff="monospace">{entry.ip ?? '—'}</Table.Td>
                 </Table.Tr>

@@ -1,10 +1,11 @@
-import { Badge, Button, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { Button, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
 import type { ApiTokenView } from '@vigil/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmModal } from '../../components/ConfirmModal.js';
 import { DataTable } from '../../components/DataTable.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { StatusBadge } from '../../components/StatusBadge.js';
 import { useConfirmedDelete } from '../../components/useConfirmedDelete.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { permissionLabel } from '../../lib/permissions.js';
@@ -18,7 +19,7 @@ function tokenStatus(token: ApiTokenView, now: number): 'revoked' | 'expired' | 
   return 'active';
 }
 
-const STATUS_COLOR = { active: 'teal.9', expired: 'gray', revoked: 'red.9' } as const;
+const STATUS_TONE = { active: 'success', expired: 'neutral', revoked: 'danger' } as const;
 
 /** The user's API tokens: what each may do, when it was last used, and revoking it. */
 export function ApiTokensSection() {
@@ -92,9 +93,7 @@ export function ApiTokensSection() {
                   ) : null}
                 </Table.Td>
                 <Table.Td>
-                  <Badge color={STATUS_COLOR[status]} variant="light">
-                    {t(`tokens.status.${status}`)}
-                  </Badge>
+                  <StatusBadge tone={STATUS_TONE[status]}>{t(`tokens.status.${status}`)}</StatusBadge>
                 </Table.Td>
                 <Table.Td>
                   {status === 'revoked' ? null : (

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Stack, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ok, type Profile, recoveryCodesResponse } from '@vigil/contracts';
 import { useState } from 'react';
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
 import { sessionKey } from '../../api/session.js';
 import { PasswordConfirmModal } from '../../components/PasswordConfirmModal.js';
+import { StatusBadge } from '../../components/StatusBadge.js';
 import { MfaEnrolment } from '../mfa/MfaEnrolment.js';
 import { RecoveryCodes } from '../mfa/RecoveryCodes.js';
 import { profileKey } from './api.js';
@@ -58,9 +59,9 @@ export function MfaSection({ profile }: { profile: Profile }) {
     <Stack gap="md">
       <Group gap="sm">
         <Text size="sm">{t('mfa.status')}</Text>
-        <Badge color={profile.mfaEnabled ? 'teal.9' : 'gray'} variant="light">
+        <StatusBadge tone={profile.mfaEnabled ? 'success' : 'neutral'}>
           {profile.mfaEnabled ? t('mfa.enabled') : t('mfa.disabled')}
-        </Badge>
+        </StatusBadge>
       </Group>
       <Text size="sm" c="dimmed">
         {t('mfa.explain')}

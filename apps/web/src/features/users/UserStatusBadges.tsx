@@ -1,6 +1,7 @@
 import { Badge, Group } from '@mantine/core';
 import type { UserSummary } from '@vigil/contracts';
 import { useTranslation } from 'react-i18next';
+import { StatusBadge } from '../../components/StatusBadge.js';
 
 /** Disabled, locked, MFA and must-change-password at a glance. */
 export function UserStatusBadges({ user }: { user: UserSummary }) {
@@ -12,15 +13,9 @@ export function UserStatusBadges({ user }: { user: UserSummary }) {
           {t('users.status.disabled')}
         </Badge>
       ) : (
-        <Badge color="teal.9" variant="light">
-          {t('users.status.active')}
-        </Badge>
+        <StatusBadge tone="success">{t('users.status.active')}</StatusBadge>
       )}
-      {user.locked ? (
-        <Badge color="red.9" variant="light">
-          {t('users.status.locked')}
-        </Badge>
-      ) : null}
+      {user.locked ? <StatusBadge tone="danger">{t('users.status.locked')}</StatusBadge> : null}
       <Badge color={user.mfaEnabled ? 'indigo.9' : 'red.9'} variant="outline">
         {user.mfaEnabled ? t('users.status.mfa') : t('users.status.noMfa')}
       </Badge>
