@@ -96,10 +96,16 @@ export class AuthService {
     const { roles } = await grantsOfUser(this.db, user.id);
     const state = nextSessionState(user, roles, policy, now, false);
     const session = await this.db.transaction().execute(async (trx) => {
-      const s = await this.sessions.create(trx, user.id, state, {
-        ip: ctx.ip,
-        userAgent: ctx.userAgent ?? null,
-      });
+      const s = await this.sessions.create(
+        trx,
+        user.id,
+        state,
+        {
+          ip: ctx.ip,
+          userAgent: ctx.userAgent ?? null,
+        },
+        policy,
+      );
       await updateUser(trx, user.id, {
         failed_login_count: 0,
         locked_until: null,
@@ -181,7 +187,7 @@ export class AuthService {
         failed_login_count: 0,
         ...(state === 'active' ? { last_login_at: now.toISOString() } : {}),
       });
-      await this.sessions.advance(trx, sessionId, state);
+      await this.sessions.advance(trx, sessionId, state, policy);
       await this.audit.record(trx, ctx, {
         action: 'auth.mfa',
         objectType: 'user',

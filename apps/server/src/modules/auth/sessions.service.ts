@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { isPermission, type Permission, type SessionState } from '@vigil/contracts';
+import { isPermission, type Permission, type SecuritySettings, type SessionState } from '@vigil/contracts';
 import type { DB } from '@vigil/db';
 import type { Kysely } from 'kysely';
 import { addMinutes, type Clock } from '../../platform/clock.js';
@@ -29,6 +29,11 @@ export function safeEqual(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+function expiryFor(state: SessionState, now: Date, policy: SecuritySettings): string {
+  if (state !== 'active') return addMinutes(now, PENDING_MINUTES).toISOString();
+  return addMinutes(now, policy.sessionAbsoluteHours * 60).toISOString();
+}
+
 export interface NewSession {
   token: string;
   id: string;
@@ -53,12 +58,13 @@ export class SessionService {
     userId: string,
     state: SessionState,
     meta: { ip: string | null; userAgent: string | null },
+    policy: SecuritySettings,
   ): Promise<NewSession> {
     const token = randomBytes(32).toString('base64url');
     const id = hashToken(token);
     const csrfToken = randomBytes(24).toString('base64url');
     const now = this.clock.now();
-    const expiresAt = await this.expiryFor(state, now);
+    const expiresAt = expiryFor(state, now, policy);
     await insertSession(trx, {
       id,
       user_id: userId,
@@ -73,15 +79,18 @@ export class SessionService {
     return { token, id, csrfToken, expiresAt };
   }
 
-  private async expiryFor(state: SessionState, now: Date): Promise<string> {
-    if (state !== 'active') return addMinutes(now, PENDING_MINUTES).toISOString();
-    const policy = await this.settings.security();
-    return addMinutes(now, policy.sessionAbsoluteHours * 60).toISOString();
-  }
-
-  /** Moves a session to its next state (e.g. MFA passed → active), with the lifetime of that state. */
-  async advance(trx: Kysely<DB>, sessionId: string, state: SessionState): Promise<string> {
-    const expiresAt = await this.expiryFor(state, this.clock.now());
+  /**
+   * Moves a session to its next state (e.g. MFA passed → active), with the lifetime of that state.
+   * Takes the policy rather than reading it: inside a transaction only `trx` may be used (on SQLite a
+   * second query through the pool would wait for the transaction's own connection forever).
+   */
+  async advance(
+    trx: Kysely<DB>,
+    sessionId: string,
+    state: SessionState,
+    policy: SecuritySettings,
+  ): Promise<string> {
+    const expiresAt = expiryFor(state, this.clock.now(), policy);
     await setSessionState(trx, sessionId, state, expiresAt);
     return expiresAt;
   }

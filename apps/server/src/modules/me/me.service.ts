@@ -115,7 +115,7 @@ export class MeService {
       await this.users.storeOwnPassword(trx, user.id, hash);
       const ended = await this.sessions.endAllOf(trx, user.id, ctx.actor.sessionId ?? undefined);
       if (ctx.actor.sessionId && ctx.actor.sessionState !== state)
-        await this.sessions.advance(trx, ctx.actor.sessionId, state);
+        await this.sessions.advance(trx, ctx.actor.sessionId, state, policy);
       await this.audit.record(trx, ctx, {
         action: 'auth.password_changed',
         objectType: 'user',
@@ -180,7 +180,7 @@ export class MeService {
       });
       await this.replaceRecoveryCodes(trx, user.id, codes);
       if (ctx.actor.sessionId && ctx.actor.sessionState !== state)
-        await this.sessions.advance(trx, ctx.actor.sessionId, state);
+        await this.sessions.advance(trx, ctx.actor.sessionId, state, policy);
       if (state === 'active' && ctx.actor.sessionState !== 'active')
         await updateUser(trx, user.id, { last_login_at: now.toISOString() });
       await this.audit.record(trx, ctx, {

@@ -21,7 +21,7 @@ export class SettingsService {
   ) {}
 
   async security(): Promise<SecuritySettings> {
-    const now = Date.now();
+    const now = this.clock.now().getTime();
     if (this.cache && now - this.cache.at < CACHE_MS) return this.cache.value;
     const row = await this.db
       .selectFrom('settings')
