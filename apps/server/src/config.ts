@@ -21,10 +21,8 @@ const ENV_KEYS = {
 } as const;
 const NON_CONFIG_ENV = new Set(['VIGIL_CONFIG']);
 
-const boolish = z.union([
-  z.boolean(),
-  z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1'),
-]);
+// Only the words: a digit in trustProxy is a hop count, not a boolean.
+const boolish = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);
 
 export const configSchema = z.strictObject({
   dataDir: z.string().min(1).default('./data'),
@@ -41,7 +39,14 @@ export const configSchema = z.strictObject({
   tlsCert: z.string().min(1).optional(),
   tlsKey: z.string().min(1).optional(),
   /** false, true (trust every hop), a hop count, or a comma-separated list of proxy addresses/CIDRs. */
-  trustProxy: z.union([boolish, z.coerce.number().int().min(1).max(10), z.string().min(1)]).default(false),
+  trustProxy: z
+    .union([
+      boolish,
+      z.number().int().min(1).max(10),
+      z.string().regex(/^\d+$/).transform(Number),
+      z.string().min(1),
+    ])
+    .default(false),
   bodyLimit: z.coerce
     .number()
     .int()
