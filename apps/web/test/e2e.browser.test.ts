@@ -187,6 +187,11 @@ describe.skipIf(!haveBrowser)('browser walk-through', () => {
       expect(temporaryPassword).toMatch(/^\S{20}$/);
       await page.getByRole('button', { name: 'Done' }).click();
       await page.getByRole('cell', { name: 'audit.reader' }).first().waitFor();
+      // The home page points at users without MFA; the list opens filtered to them.
+      await page.goto(`${base}/`);
+      await page.getByRole('link', { name: 'Open users' }).click();
+      await page.getByRole('cell', { name: 'audit.reader' }).first().waitFor();
+      expect(await page.getByRole('cell', { name: 'first.admin' }).count()).toBe(0);
     });
 
     await step('audit-trail', async () => {

@@ -57,7 +57,7 @@ export function AdminHints() {
     hints.push({
       id: 'users-mfa',
       text: t('home.hints.usersWithoutMfa', { count: withoutMfa }),
-      to: '/admin/users',
+      to: '/admin/users?mfa=disabled',
       action: t('home.hints.openUsers'),
     });
   }

@@ -12,6 +12,11 @@ interface UserFiltersBarProps {
 }
 
 const STATUSES = ['active', 'disabled', 'locked'] as const;
+const MFA_STATES = ['enabled', 'disabled'] as const;
+
+export function isMfaState(value: string | null): value is NonNullable<UserFilters['mfa']> {
+  return MFA_STATES.some((s) => s === value);
+}
 
 function isStatus(value: string | null): value is UserFilters['status'] & string {
   return STATUSES.some((s) => s === value);
@@ -60,6 +65,15 @@ export function UserFiltersBar({ search, onSearch, filters, onChange }: UserFilt
         placeholder={t('common.all')}
         clearable
         w={160}
+      />
+      <Select
+        label={t('users.mfaFilter')}
+        data={MFA_STATES.map((s) => ({ value: s, label: t(`users.mfaStates.${s}`) }))}
+        value={filters.mfa ?? null}
+        onChange={(mfa) => onChange({ mfa: isMfaState(mfa) ? mfa : null })}
+        placeholder={t('common.all')}
+        clearable
+        w={180}
       />
     </Group>
   );

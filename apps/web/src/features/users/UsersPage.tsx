@@ -3,6 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import type { UserSummary } from '@vigil/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { usePermissions } from '../../api/session.js';
 import { DataTable } from '../../components/DataTable.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
@@ -11,7 +12,7 @@ import { useFormatDateTime } from '../../lib/useDateTime.js';
 import { useRoleLabel } from '../roles/api.js';
 import { type UserFilters, useUsers } from './api.js';
 import { UserActions } from './UserActions.js';
-import { UserFiltersBar } from './UserFiltersBar.js';
+import { isMfaState, UserFiltersBar } from './UserFiltersBar.js';
 import { UserFormModal } from './UserFormModal.js';
 import { UserStatusBadges } from './UserStatusBadges.js';
 import { useUnitOptions } from './useUnitOptions.js';
@@ -29,10 +30,13 @@ export function UsersPage() {
   const formatDateTime = useFormatDateTime();
   const [search, setSearch] = useState('');
   const [debouncedSearch] = useDebouncedValue(search, 300);
+  const [params] = useSearchParams();
+  const initialMfa = params.get('mfa');
   const [filters, setFilters] = useState<Omit<UserFilters, 'q'>>({
     role: null,
     unitId: null,
     status: null,
+    mfa: isMfaState(initialMfa) ? initialMfa : null,
     limit: PAGE_SIZE,
     offset: 0,
   });
