@@ -1,4 +1,4 @@
-import { commaJoined, type DB, type NewUser, type UserRow, type UserUpdate } from '@vigil/db';
+import { commaJoined, type DB, type NewUser, precompile, type UserRow, type UserUpdate } from '@vigil/db';
 import { type Kysely, sql } from 'kysely';
 
 export interface UserListFilter {
@@ -100,25 +100,56 @@ const LIST_COLUMNS = [
 ] as const;
 export type UserListRow = Pick<UserRow, (typeof LIST_COLUMNS)[number]>;
 
+function pageQuery(db: Kysely<DB>, f: UserListFilter, limit: number, offset: number) {
+  return listQuery(db, f)
+    .select(LIST_COLUMNS)
+    .select((eb) =>
+      eb
+        .selectFrom('user_roles')
+        .select(commaJoined(db, 'user_roles.role_id').as('ids'))
+        .whereRef('user_roles.user_id', '=', 'users.id')
+        .as('role_ids'),
+    )
+    .orderBy('username')
+    .limit(limit)
+    .offset(offset);
+}
+
+function countQuery(db: Kysely<DB>, f: UserListFilter) {
+  return listQuery(db, f).select((eb) => eb.fn.countAll<number>().as('n'));
+}
+
+type PageRow = Awaited<ReturnType<ReturnType<typeof pageQuery>['execute']>>[number];
+
+// The unfiltered list is by far the most frequent; compile it once per database.
+const unfilteredQueries = new WeakMap<
+  Kysely<DB>,
+  {
+    page: (p: readonly unknown[]) => Promise<PageRow[]>;
+    count: (p: readonly unknown[]) => Promise<{ n: number }[]>;
+  }
+>();
+
+function unfiltered(db: Kysely<DB>) {
+  let q = unfilteredQueries.get(db);
+  if (!q) {
+    q = {
+      page: precompile(db, pageQuery(db, { now: '' }, 0, 0)),
+      count: precompile(db, countQuery(db, { now: '' })),
+    };
+    unfilteredQueries.set(db, q);
+  }
+  return q;
+}
+
+const isUnfiltered = (f: UserListFilter) => !f.q && !f.role && !f.unitId && !f.status && !f.mfa;
+
 /** A page of users with their role ids (aggregated in the same query), and the total. */
 export async function listUsers(db: Kysely<DB>, f: UserListFilter, limit: number, offset: number) {
+  const plain = isUnfiltered(f) ? unfiltered(db) : null;
   const [rows, count] = await Promise.all([
-    listQuery(db, f)
-      .select(LIST_COLUMNS)
-      .select((eb) =>
-        eb
-          .selectFrom('user_roles')
-          .select(commaJoined(db, 'user_roles.role_id').as('ids'))
-          .whereRef('user_roles.user_id', '=', 'users.id')
-          .as('role_ids'),
-      )
-      .orderBy('username')
-      .limit(limit)
-      .offset(offset)
-      .execute(),
-    listQuery(db, f)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
+    plain ? plain.page([limit, offset]) : pageQuery(db, f, limit, offset).execute(),
+    plain ? plain.count([]).then((r) => r[0]!) : countQuery(db, f).executeTakeFirstOrThrow(),
   ]);
   const items = rows.map(({ role_ids, ...user }) => ({
     user: user as UserListRow,
