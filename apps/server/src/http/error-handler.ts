@@ -41,7 +41,6 @@ function map(err: unknown): Mapped {
     const details = err.validation.map((v) => ({
       path: `${err.validationContext ?? ''}${v.instancePath}`,
       message: v.message ?? 'invalid',
-      ...(v.params && typeof v.params === 'object' && 'issue' in v.params ? {} : {}),
     }));
     return {
       status: 400,
