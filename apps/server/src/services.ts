@@ -1,9 +1,11 @@
 import type { Database, DB, Dialect } from '@vigil/db';
 import type { Kysely } from 'kysely';
+import { AssetService } from './modules/assets/assets.service.js';
 import { AuthService, DEFAULT_LOGIN_LIMITS, type LoginLimits } from './modules/auth/auth.service.js';
 import { SessionService } from './modules/auth/sessions.service.js';
 import { MeService } from './modules/me/me.service.js';
 import { OrgService } from './modules/org/org.service.js';
+import { RiskService } from './modules/risks/risks.service.js';
 import { RoleService } from './modules/roles/roles.service.js';
 import { SetupService } from './modules/setup/setup.service.js';
 import { TokenService } from './modules/tokens/tokens.service.js';
@@ -42,6 +44,8 @@ export interface Services {
   auth: AuthService;
   me: MeService;
   setup: SetupService;
+  assets: AssetService;
+  risks: RiskService;
 }
 
 /** Wires every service once; the HTTP layer, the CLI and the tests all start from here. */
@@ -55,6 +59,8 @@ export function createServices(database: Database, opts: ServiceOptions): Servic
   const sessions = new SessionService(db, settings, clock);
   const users = new UserService(db, audit, settings, hasher, clock);
   const org = new OrgService(db, audit, clock);
+  const assets = new AssetService(db, audit, settings, clock);
+  const risks = new RiskService(db, audit, settings, assets, clock);
   return {
     db,
     dialect,
@@ -81,6 +87,8 @@ export function createServices(database: Database, opts: ServiceOptions): Servic
     ),
     me: new MeService(db, audit, settings, sessions, secrets, users, hasher, clock),
     setup: new SetupService(db, audit, users, org, clock, opts.setupTokenFile),
+    assets,
+    risks,
   };
 }
 

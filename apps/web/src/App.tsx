@@ -48,7 +48,8 @@ export function App() {
             {MODULES.map((module) => (
               <Route
                 key={module.id}
-                path={module.path}
+                // A module owns everything under its path and may route inside it (/assets/:id).
+                path={module.path === '/' ? '/' : `${module.path}/*`}
                 element={
                   <RequirePermission permission={module.permission}>
                     <module.page />

@@ -14,6 +14,30 @@ export const PERMISSIONS = {
   'settings.manage': { en: 'Change system settings', zh: '修改系統設定' },
   'org.read': { en: 'View the organisation profile and units', zh: '檢視機關資料與單位' },
   'org.manage': { en: 'Change the organisation profile and units', zh: '修改機關資料與單位' },
+  'assets.read': { en: 'View the whole asset inventory', zh: '檢視全部資產清冊' },
+  'assets.manage': {
+    en: 'Create, change, import and retire assets; asset valuation settings',
+    zh: '新增、修改、匯入及除役資產；資產價值評估設定',
+  },
+  'assets.confirm': {
+    en: 'See and confirm the assets one owns (inventory confirmation)',
+    zh: '檢視並確認本人擁有之資產（資產盤點確認）',
+  },
+  'assets.campaigns': { en: 'Open and close inventory confirmation campaigns', zh: '發起及結束資產盤點作業' },
+  'risks.read': { en: 'View the risk register, assessments and plans', zh: '檢視風險清單、評估與處理計畫' },
+  'risks.manage': {
+    en: 'Run risk assessments, edit scenarios, treatment plans and catalogues',
+    zh: '執行風險評估，編修風險情境、處理計畫與威脅弱點目錄',
+  },
+  'risks.treat': {
+    en: 'Work on the risks and treatment items one owns, re-rate them, accept within the criteria',
+    zh: '處理本人負責之風險與處理項目、重新評等，並於準則內接受風險',
+  },
+  'risks.methodology': { en: 'Draft the risk methodology', zh: '擬訂風險評估方法' },
+  'risks.approve': {
+    en: 'Approve the risk methodology and accept risks above the criteria',
+    zh: '核定風險評估方法，並核准超出準則之風險接受',
+  },
 } as const satisfies Record<string, { en: string; zh: string }>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -50,6 +74,14 @@ export const BUILTIN_ROLES = {
       'audit.verify',
       'org.read',
       'settings.read',
+      'assets.read',
+      'assets.manage',
+      'assets.confirm',
+      'assets.campaigns',
+      'risks.read',
+      'risks.manage',
+      'risks.treat',
+      'risks.methodology',
     ],
   },
   security_assistant: {
@@ -57,7 +89,7 @@ export const BUILTIN_ROLES = {
     zh: '網路資訊安全助理',
     descriptionEn: 'Day-to-day monitoring, hardening and records.',
     descriptionZh: '執行日常監控、主機強化與紀錄。',
-    permissions: ['users.read', 'org.read'],
+    permissions: ['users.read', 'org.read', 'assets.read', 'assets.confirm', 'risks.read'],
   },
   auditor: {
     en: 'Auditor',
@@ -71,7 +103,7 @@ export const BUILTIN_ROLES = {
     zh: '資產擁有者',
     descriptionEn: 'Confirms and owns assets and risks of their unit.',
     descriptionZh: '確認並負責所屬單位之資產與風險。',
-    permissions: ['org.read'],
+    permissions: ['org.read', 'assets.confirm', 'risks.treat'],
   },
   viewer: {
     en: 'Viewer',

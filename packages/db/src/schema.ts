@@ -1,4 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { AssetTables } from './schema/assets.js';
+import type { RiskTables } from './schema/risks.js';
 
 /** ISO 8601 UTC timestamps travel as strings in both dialects (see connection.ts for PostgreSQL parsers). */
 type Timestamp = string;
@@ -149,7 +151,8 @@ export interface SetupTokenTable {
   created_at: Timestamp;
 }
 
-export interface DB {
+/** Platform tables here; each feature's tables in `schema/<feature>.ts`. */
+export interface DB extends AssetTables, RiskTables {
   organisation: OrganisationTable;
   units: UnitTable;
   users: UserTable;
@@ -176,4 +179,6 @@ export type AuditEntryRow = Selectable<AuditEntryTable>;
 export type UnitRow = Selectable<UnitTable>;
 export type OrganisationRow = Selectable<OrganisationTable>;
 export type SecretRow = Selectable<SecretTable>;
+export * from './schema/assets.js';
+export * from './schema/risks.js';
 export type { ColumnType };

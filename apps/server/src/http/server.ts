@@ -14,11 +14,14 @@ import Fastify, {
   type RouteOptions,
 } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { assetIoRoutes } from '../modules/assets/asset-io.routes.js';
+import { assetRoutes } from '../modules/assets/assets.routes.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
 import { meRoutes } from '../modules/me/me.routes.js';
 import { orgRoutes } from '../modules/org/org.routes.js';
+import { riskRoutes } from '../modules/risks/risks.routes.js';
 import { roleRoutes } from '../modules/roles/roles.routes.js';
 import { settingsRoutes } from '../modules/settings/settings.routes.js';
 import { tokenRoutes } from '../modules/tokens/tokens.routes.js';
@@ -138,6 +141,9 @@ export async function buildApp(services: Services, opts: HttpOptions): Promise<F
   auditRoutes(app, services);
   settingsRoutes(app, services);
   orgRoutes(app, services);
+  assetRoutes(app, services);
+  assetIoRoutes(app, services);
+  riskRoutes(app, services);
 
   const index = opts.webDir ? path.join(opts.webDir, 'index.html') : null;
   if (opts.webDir && index && fs.existsSync(index)) {

@@ -6,15 +6,18 @@ import { usePermissions } from '../api/session.js';
 import { PageHeading } from './PageHeading.js';
 
 interface RequirePermissionProps {
-  permission: Permission | null;
+  /** null: anyone signed in; a list: any one of them. */
+  permission: Permission | readonly Permission[] | null;
   children: ReactNode;
 }
 
-/** Shows the page only to users holding the permission; the server enforces the same rule. */
+/** Shows the page only to users holding the permission (or one of them); the server enforces the same rule. */
 export function RequirePermission({ permission, children }: RequirePermissionProps) {
   const { t } = useTranslation();
   const can = usePermissions();
-  if (permission === null || can(permission)) return children;
+  const allowed =
+    permission === null || (typeof permission === 'string' ? [permission] : permission).some(can);
+  if (allowed) return children;
   return (
     <>
       <PageHeading title={t('errors.forbiddenTitle')} />

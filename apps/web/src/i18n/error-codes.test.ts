@@ -4,9 +4,8 @@ import { fileURLToPath } from 'node:url';
 import i18next, { type i18n } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../api/client.js';
-import en from './en.json' with { type: 'json' };
 import { ERROR_KEYS, errorMessage } from './errors.js';
-import zhTW from './zh-TW.json' with { type: 'json' };
+import { translationEn as en, translationZhTW as zhTW } from './resources.js';
 
 const SERVER_SRC = fileURLToPath(new URL('../../../server/src/', import.meta.url));
 

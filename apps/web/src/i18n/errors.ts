@@ -1,5 +1,7 @@
 import type { TFunction } from 'i18next';
 import { isApiError } from '../api/client.js';
+import { ASSETS_ERROR_KEYS } from '../features/assets/errors.js';
+import { RISKS_ERROR_KEYS } from '../features/risks/errors.js';
 
 /**
  * Every error code the server can send, and the i18n key that words it. Codes missing here fall back to
@@ -62,6 +64,8 @@ export const ERROR_KEYS = {
   // Raised by the client itself (api/client.ts), not by the server.
   network: 'errors.network',
   'response.invalid': 'errors.response_invalid',
+  ...ASSETS_ERROR_KEYS,
+  ...RISKS_ERROR_KEYS,
 } as const;
 
 type KnownCode = keyof typeof ERROR_KEYS;

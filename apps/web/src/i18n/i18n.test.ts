@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import en from './en.json' with { type: 'json' };
-import zhTW from './zh-TW.json' with { type: 'json' };
+import { translationEn, translationZhTW } from './resources.js';
 
 /** Every leaf of a resource tree as `dotted.key → value`. */
 function flatten(tree: unknown, prefix = ''): Map<string, unknown> {
@@ -21,7 +20,7 @@ function placeholders(value: unknown): string[] {
   return [...String(value).matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1] ?? '').sort();
 }
 
-const resources = { en: flatten(en), 'zh-TW': flatten(zhTW) };
+const resources = { en: flatten(translationEn), 'zh-TW': flatten(translationZhTW) };
 
 describe('translations', () => {
   it('have the same keys in en and zh-TW', () => {

@@ -1,8 +1,7 @@
 import i18n from 'i18next';
 import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json' with { type: 'json' };
-import zhTW from './zh-TW.json' with { type: 'json' };
+import { translationEn, translationZhTW } from './resources.js';
 
 export const LANGUAGES = [
   { code: 'zh-TW', label: '繁體中文' },
@@ -33,7 +32,7 @@ void i18n
   .use(LanguageDetector)
   .use(initReactI18next)
   .init({
-    resources: { en: { translation: en }, 'zh-TW': { translation: zhTW } },
+    resources: { en: { translation: translationEn }, 'zh-TW': { translation: translationZhTW } },
     supportedLngs: ['zh-TW', 'en'],
     fallbackLng: 'en',
     interpolation: { escapeValue: false },

@@ -10,8 +10,8 @@ export interface ModuleEntry {
   path: string;
   labelKey: ParseKeys;
   section: NavSection;
-  /** null: any signed-in user. */
-  permission: Permission | null;
+  /** null: any signed-in user; a list: holders of any one of them. */
+  permission: Permission | readonly Permission[] | null;
   page: LazyExoticComponent<ComponentType>;
 }
 
@@ -27,6 +27,22 @@ export const MODULES: readonly ModuleEntry[] = [
     section: 'main',
     permission: null,
     page: lazy(() => import('../features/home/HomePage.js').then((m) => ({ default: m.HomePage }))),
+  },
+  {
+    id: 'assets',
+    path: '/assets',
+    labelKey: 'assets.nav',
+    section: 'main',
+    permission: ['assets.read', 'assets.confirm'],
+    page: lazy(() => import('../features/assets/AssetsPage.js').then((m) => ({ default: m.AssetsPage }))),
+  },
+  {
+    id: 'risks',
+    path: '/risks',
+    labelKey: 'risks.nav',
+    section: 'main',
+    permission: ['risks.read', 'risks.treat'],
+    page: lazy(() => import('../features/risks/RisksPage.js').then((m) => ({ default: m.RisksPage }))),
   },
   {
     id: 'users',
@@ -79,5 +95,9 @@ export const NAV_SECTIONS: readonly { id: NavSection; labelKey: ParseKeys | null
 
 /** The modules a user with these permissions may open. */
 export function visibleModules(permissions: readonly string[]): ModuleEntry[] {
-  return MODULES.filter((m) => m.permission === null || permissions.includes(m.permission));
+  return MODULES.filter((m) => {
+    if (m.permission === null) return true;
+    const anyOf: readonly Permission[] = typeof m.permission === 'string' ? [m.permission] : m.permission;
+    return anyOf.some((p) => permissions.includes(p));
+  });
 }

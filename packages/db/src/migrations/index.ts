@@ -1,5 +1,7 @@
 import type { Migration } from 'kysely';
 import * as platform from './common/20261122000000_platform.js';
+import * as assets from './common/20261123000000_assets.js';
+import * as risks from './common/20261123000100_risks.js';
 import * as pgAuditAppendOnly from './postgres/20261122000001_audit_append_only.js';
 import * as sqliteAuditAppendOnly from './sqlite/20261122000001_audit_append_only.js';
 
@@ -7,6 +9,8 @@ import * as sqliteAuditAppendOnly from './sqlite/20261122000001_audit_append_onl
 // set are merged in that order, so a dialect-only step lands exactly where it was written.
 export const commonMigrations: Record<string, Migration> = {
   '20261122000000_platform': platform,
+  '20261123000000_assets': assets,
+  '20261123000100_risks': risks,
 };
 
 export const sqliteMigrations: Record<string, Migration> = {

@@ -1,0 +1,2 @@
+// Risk management contracts (methodology, catalogues, assessments, scenarios, treatment, acceptance).
+export {};

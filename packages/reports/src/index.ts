@@ -1,0 +1,2 @@
+// Report rendering shared by every module: one document model → PDF, DOCX, XLSX, CSV.
+export {};
