@@ -1,5 +1,6 @@
 import type { Database, DB, Dialect } from '@vigil/db';
 import type { Kysely } from 'kysely';
+import { AssetIoService } from './modules/assets/asset-io.service.js';
 import { AssetService } from './modules/assets/assets.service.js';
 import { AuthService, DEFAULT_LOGIN_LIMITS, type LoginLimits } from './modules/auth/auth.service.js';
 import { SessionService } from './modules/auth/sessions.service.js';
@@ -45,6 +46,7 @@ export interface Services {
   me: MeService;
   setup: SetupService;
   assets: AssetService;
+  assetIo: AssetIoService;
   risks: RiskService;
 }
 
@@ -88,6 +90,7 @@ export function createServices(database: Database, opts: ServiceOptions): Servic
     me: new MeService(db, audit, settings, sessions, secrets, users, hasher, clock),
     setup: new SetupService(db, audit, users, org, clock, opts.setupTokenFile),
     assets,
+    assetIo: new AssetIoService(db, audit, assets, clock),
     risks,
   };
 }

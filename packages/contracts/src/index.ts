@@ -1,3 +1,4 @@
+export * from './asset-io.js';
 export * from './assets.js';
 export * from './audit.js';
 export * from './auth.js';

@@ -42,7 +42,8 @@ export const PERMISSIONS = {
 
 export type Permission = keyof typeof PERMISSIONS;
 export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
-export type RouteAccess = Permission | 'public' | 'authenticated';
+/** A list means any one of those permissions (e.g. the whole inventory, or only one's own assets). */
+export type RouteAccess = Permission | readonly Permission[] | 'public' | 'authenticated';
 
 export function isPermission(value: string): value is Permission {
   return Object.hasOwn(PERMISSIONS, value);

@@ -53,7 +53,13 @@ export function accessHook(services: Services, opts: { secureCookies: boolean })
         }
       }
     }
-    if (access !== 'authenticated' && !req.actor.permissions.has(access)) throw forbidden();
+    if (access === 'authenticated') return;
+    const actor = req.actor;
+    const granted =
+      typeof access === 'string'
+        ? actor.permissions.has(access)
+        : access.some((p) => actor.permissions.has(p));
+    if (!granted) throw forbidden();
   };
 }
 

@@ -1,0 +1,2 @@
+// Asset import (CSV/XLSX preview and apply) and export contracts.
+export {};
