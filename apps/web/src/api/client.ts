@@ -61,13 +61,14 @@ async function request<S extends z.ZodType>(
   path: string,
   schema: S,
   body?: unknown,
+  raw?: { data: Blob; contentType: string },
 ): Promise<z.infer<S>> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   const init: RequestInit = { method, headers, credentials: 'same-origin' };
   if (method !== 'GET') {
-    headers['Content-Type'] = 'application/json';
+    headers['Content-Type'] = raw ? raw.contentType : 'application/json';
     if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
-    init.body = JSON.stringify(body ?? {});
+    init.body = raw ? raw.data : JSON.stringify(body ?? {});
   }
 
   let response: Response;
@@ -112,4 +113,10 @@ export const api = {
     request('PATCH', path, schema, body),
   delete: <S extends z.ZodType>(path: string, schema: S, body?: unknown) =>
     request('DELETE', path, schema, body),
+  /** POSTs a file as the raw request body (imports); the answer is JSON like any other call. */
+  upload: <S extends z.ZodType>(path: string, schema: S, file: Blob, contentType?: string) =>
+    request('POST', path, schema, undefined, {
+      data: file,
+      contentType: contentType || file.type || 'application/octet-stream',
+    }),
 };
