@@ -74,6 +74,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
     secureCookies: !!tls || publicHttps,
   });
   await app.listen({ host: config.host, port: config.port });
+  const stopRiskChecks = services.risks.scenarios.startExpiryChecks((err) =>
+    logger.error({ err }, 'risk acceptance expiry check failed'),
+  );
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const shownHost =
@@ -101,6 +104,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     url,
     setupUrl,
     async close() {
+      stopRiskChecks();
       await app.close();
       await database.close();
     },

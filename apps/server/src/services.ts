@@ -90,7 +90,7 @@ export function createServices(database: Database, opts: ServiceOptions): Servic
     me: new MeService(db, audit, settings, sessions, secrets, users, hasher, clock),
     setup: new SetupService(db, audit, users, org, clock, opts.setupTokenFile),
     assets,
-    assetIo: new AssetIoService(db, audit, assets, clock),
+    assetIo: new AssetIoService(db, audit, assets, org, clock),
     risks,
   };
 }

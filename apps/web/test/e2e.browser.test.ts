@@ -1,29 +1,21 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import * as OTPAuth from 'otpauth';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  accessibilityProblems as axeProblems,
+  freshEnv,
+  haveBrowser,
+  launchBrowser,
+  type RunningServer,
+  requireBuilt,
+  signIn as signInAt,
+  startServer,
+  step as stepOn,
+} from './kit.js';
 
 // The walk a newcomer takes, in a real Chromium against the real built server:
 // first-run setup → sign in → enrol MFA → sign out → sign in with TOTP → create a user → both in the audit trail.
-const require = createRequire(import.meta.url);
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const CHROMIUM = process.env.VIGIL_TEST_CHROMIUM ?? '/usr/bin/chromium';
-const haveBrowser = fs.existsSync(CHROMIUM);
-const shots = path.join(root, 'test-results');
 const ADMIN_PASSWORD = 'Lantern-Orchid-Ferry-93';
-
-if (!haveBrowser) {
-  if (process.env.VIGIL_TEST_REQUIRE_BROWSER === '1')
-    throw new Error(`VIGIL_TEST_REQUIRE_BROWSER=1 but no Chromium at ${CHROMIUM}`);
-  console.warn(
-    `\n*** No Chromium at ${CHROMIUM}: the browser test was NOT run (apt-get install chromium).\n`,
-  );
-}
 
 function totpAt(secret: string, time: number): string {
   return new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30 }).generate({
@@ -32,78 +24,29 @@ function totpAt(secret: string, time: number): string {
 }
 
 describe.skipIf(!haveBrowser)('browser walk-through', () => {
-  let server: ChildProcess;
-  let output = '';
-  let dataDir: string;
+  let server: RunningServer;
   let browser: Browser;
   let page: Page;
   let setupUrl: string;
   let base: string;
 
   beforeAll(async () => {
-    for (const f of ['apps/server/dist/cli/main.js', 'apps/web/dist/index.html']) {
-      if (!fs.existsSync(path.join(root, f)))
-        throw new Error(`${f} is missing: run \`npm test\` (it builds first) or \`npm run build\``);
-    }
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-e2e-'));
-    server = spawn(process.execPath, [path.join(root, 'apps/server/bin/vigil.js'), 'serve', '--port', '0'], {
-      env: {
-        PATH: process.env.PATH ?? '',
-        VIGIL_DATA_DIR: dataDir,
-        VIGIL_LOG_LEVEL: 'warn',
-        VIGIL_ARGON2_MEMORY_KIB: '8192',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    server.stdout?.on('data', (d) => (output += d));
-    server.stderr?.on('data', (d) => (output += d));
-    const until = Date.now() + 20_000;
-    while (!/setup\?token=\S+/.test(output)) {
-      if (Date.now() > until) throw new Error(`server did not print a setup link:\n${output}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    setupUrl = /(http:\/\/\S+\/setup\?token=\S+)/.exec(output)![1]!;
+    requireBuilt();
+    const { dataDir, env } = freshEnv();
+    const started = await startServer(dataDir, env, /(http:\/\/\S+\/setup\?token=\S+)/);
+    server = started;
+    setupUrl = started.match[1]!;
     base = new URL(setupUrl).origin;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    });
-    page = await (await browser.newContext({ locale: 'en-GB', timezoneId: 'Asia/Taipei' })).newPage();
-    page.setDefaultTimeout(15_000);
+    ({ browser, page } = await launchBrowser());
   }, 60_000);
 
   afterAll(async () => {
     await browser?.close();
-    server?.kill('SIGTERM');
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    server?.stop();
   });
 
-  /** Runs a step; on failure keeps a screenshot named after it in test-results/. */
-  async function step(name: string, fn: () => Promise<void>): Promise<void> {
-    try {
-      await fn();
-    } catch (err) {
-      fs.mkdirSync(shots, { recursive: true });
-      await page
-        .screenshot({ path: path.join(shots, `e2e-${name}.png`), fullPage: true })
-        .catch(() => undefined);
-      throw err;
-    }
-  }
-
-  async function signIn(username: string, password: string) {
-    await page.goto(`${base}/login`);
-    await page.getByLabel('Username', { exact: true }).fill(username);
-    await page.getByLabel('Password', { exact: true }).fill(password);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  }
+  const step = (name: string, fn: () => Promise<void>) => stepOn(page, name, fn);
+  const signIn = (username: string, password: string) => signInAt(page, base, username, password);
 
   it('sets up, signs in with MFA, creates an auditor, and shows both in the audit trail', async () => {
     let secret = '';
@@ -238,41 +181,7 @@ describe.skipIf(!haveBrowser)('browser walk-through', () => {
     });
   }, 60_000);
 
-  /** axe-core's rules against the rendered page; serious and critical findings fail the test. */
-  async function accessibilityProblems(): Promise<string[]> {
-    // Evaluated through the DevTools protocol, which Vigil's Content-Security-Policy rightly does not allow inline.
-    await page.evaluate(fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-    const result = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run(
-              ctx: Document,
-              opts: object,
-            ): Promise<{
-              violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[];
-            }>;
-          };
-        }
-      ).axe;
-      return axe.run(document, { resultTypes: ['violations'] });
-    });
-    // axe reports text drawn in its own background colour as "needs review", not as a violation.
-    const invisible = await page.evaluate(() =>
-      [...document.querySelectorAll('.mantine-Badge-root, button, a')]
-        .filter((el) => {
-          const style = getComputedStyle(el);
-          return el.textContent?.trim() && style.color === style.backgroundColor;
-        })
-        .map((el) => `invisible text: ${el.textContent?.trim()}`),
-    );
-    return [
-      ...invisible,
-      ...result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id} (${v.impact}) at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`),
-    ];
-  }
+  const accessibilityProblems = () => axeProblems(page);
 
   it('switches to Traditional Chinese, remembers it, and every page passes the accessibility rules in both languages', async () => {
     // Continues as the auditor signed in at the end of the walk-through: every page, read-only.

@@ -249,13 +249,201 @@ export const assetRelationsResponse = z.object({
   }),
 });
 
+/** field → [before, after]. */
+export const fieldChanges = z.record(z.string(), z.array(z.unknown()));
+
 /** One change to an asset, from the audit trail. */
 export const assetHistoryEntry = z.object({
   seq: z.number().int(),
   at: z.string(),
   action: z.string(),
   actor: z.string().nullable(),
-  /** field → [before, after] for updates. */
-  changes: z.record(z.string(), z.tuple([z.unknown(), z.unknown()])),
+  /**
+   * field → [before, after] (always two elements; an array rather than a tuple because the response
+   * serialiser cannot write tuples of arbitrary values).
+   */
+  changes: fieldChanges,
 });
 export const assetHistoryResponse = z.object({ items: z.array(assetHistoryEntry) });
+
+/** GET/PUT /api/assets/valuation-settings: the whole settings object is replaced on PUT. */
+export const assetValuationSettingsResponse = assetValuationSettings;
+export const updateAssetValuationSettingsRequest = assetValuationSettings;
+/**
+ * Details of `asset.settings_in_use` (409): how many assets hold a rating above the new scale, and how many
+ * assets use each classification the change would remove.
+ */
+export const assetSettingsInUseDetails = z.object({
+  ratingsOutOfRange: z.number().int(),
+  classificationsInUse: z.record(z.string(), z.number().int()),
+});
+
+/** Route parameters for one relation of one asset: DELETE /api/assets/:id/relations/:relationId. */
+export const assetRelationParams = z.strictObject({ id, relationId: id });
+
+/**
+ * DELETE /api/assets/:id answers what happened: `deleted` when nothing referred to the asset, `archived` when
+ * other records (risks, campaign records…) still do; `references` counts them per kind of record.
+ * POST /api/assets/:id/restore brings an archived asset back (answers the asset).
+ */
+export const deleteAssetResponse = z.object({
+  outcome: z.enum(['deleted', 'archived']),
+  references: z.record(z.string(), z.number().int()),
+});
+export type DeleteAssetResponse = z.infer<typeof deleteAssetResponse>;
+
+// ---------------------------------------------------------------------------------------------------------
+// Inventory confirmation campaigns (資產盤點確認, P2.1.1)
+
+export const CAMPAIGN_STATUSES = ['open', 'closed'] as const;
+export const campaignStatus = z.enum(CAMPAIGN_STATUSES);
+export const CAMPAIGN_ITEM_STATUSES = ['pending', 'confirmed', 'corrected'] as const;
+export const campaignItemStatus = z.enum(CAMPAIGN_ITEM_STATUSES);
+export type CampaignItemStatus = z.infer<typeof campaignItemStatus>;
+
+/** POST /api/assets/campaigns (assets.campaigns). unitIds empty = every unit (and assets without a unit). */
+export const createAssetCampaignRequest = z.strictObject({
+  title: z.string().trim().min(1).max(200),
+  /** Last day owners have (inclusive, in the organisation's time zone). */
+  deadline: dateOnly,
+  unitIds: z.array(id).max(500).default([]),
+  note: z.string().trim().max(MAX_TEXT).nullable().optional(),
+});
+export type CreateAssetCampaignRequest = z.infer<typeof createAssetCampaignRequest>;
+
+/** Counts of a campaign's items; overdue = still pending after the deadline. */
+export const campaignProgress = z.object({
+  total: z.number().int(),
+  confirmed: z.number().int(),
+  corrected: z.number().int(),
+  pending: z.number().int(),
+  overdue: z.number().int(),
+});
+export type CampaignProgress = z.infer<typeof campaignProgress>;
+
+export const assetCampaignSummary = z.object({
+  id: z.string(),
+  title: z.string(),
+  deadline: z.string(),
+  note: z.string().nullable(),
+  status: campaignStatus,
+  /** The units in scope; empty = all units. */
+  units: z.array(z.object({ id: z.string(), name: z.string() })),
+  createdAt: z.string(),
+  createdBy: userRef,
+  closedAt: z.string().nullable(),
+  closedBy: userRef,
+  /** In-scope assets left out because they have no owner (at opening). */
+  unowned: z.number().int(),
+  progress: campaignProgress,
+});
+export type AssetCampaignSummary = z.infer<typeof assetCampaignSummary>;
+/** GET /api/assets/campaigns/:id — the summary plus progress per unit (unit null = assets without a unit). */
+export const assetCampaignResponse = assetCampaignSummary.extend({
+  byUnit: z.array(campaignProgress.extend({ unit: unitRef })),
+});
+export type AssetCampaignView = z.infer<typeof assetCampaignResponse>;
+/** GET /api/assets/campaigns (newest first). */
+export const assetCampaignList = page(assetCampaignSummary);
+export const assetCampaignListQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+  status: campaignStatus.optional(),
+});
+
+/**
+ * One asset in a campaign. The code and name are the snapshot taken when the campaign opened, so a closed
+ * campaign stays a readable record even if the asset later changes or is archived.
+ */
+export const assetCampaignItem = z.object({
+  id: z.string(),
+  campaignId: z.string(),
+  asset: assetSummary,
+  owner: userRef,
+  unit: unitRef,
+  status: campaignItemStatus,
+  confirmedAt: z.string().nullable(),
+  confirmedBy: userRef,
+  note: z.string().nullable(),
+  /** field → [before, after] of the correction; empty when confirmed unchanged. */
+  changes: fieldChanges,
+});
+export type AssetCampaignItemView = z.infer<typeof assetCampaignItem>;
+/** GET /api/assets/campaigns/:id/items (filters: status, unitId, ownerId). */
+export const assetCampaignItemList = page(assetCampaignItem);
+export const assetCampaignItemsQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+  status: campaignItemStatus.optional(),
+  unitId: id.optional(),
+  ownerId: id.optional(),
+});
+export const assetCampaignItemParams = z.strictObject({ id, itemId: id });
+
+/**
+ * GET /api/assets/campaigns/mine (assets.confirm): the caller's pending items in open campaigns, each with the
+ * asset as it is now (so the owner can check and correct it).
+ */
+export const myCampaignItem = z.object({
+  id: z.string(),
+  status: campaignItemStatus,
+  campaign: z.object({ id: z.string(), title: z.string(), deadline: z.string(), overdue: z.boolean() }),
+  asset: assetResponse,
+});
+export const myCampaignItemList = z.object({ items: z.array(myCampaignItem) });
+
+/** The fields an owner may correct while confirming. */
+export const assetCorrection = assetFields
+  .pick({
+    name: true,
+    location: true,
+    description: true,
+    custodianId: true,
+    identifiers: true,
+    status: true,
+    vendor: true,
+    endOfSupportOn: true,
+    tags: true,
+    confidentiality: true,
+    integrity: true,
+    availability: true,
+    legal: true,
+    classification: true,
+    personalData: true,
+  })
+  .partial();
+export type AssetCorrection = z.infer<typeof assetCorrection>;
+/**
+ * POST /api/assets/campaigns/:id/items/:itemId/confirm (the asset's owner, assets.confirm). Without corrections
+ * (or with corrections that change nothing) the item is `confirmed`; otherwise the corrections are applied as
+ * an audited asset update and the item is `corrected`. Answers the item.
+ * POST /api/assets/campaigns/:id/close (assets.campaigns) freezes the campaign and answers it.
+ */
+export const confirmCampaignItemRequest = z.strictObject({
+  corrections: assetCorrection.optional(),
+  note: z.string().trim().max(MAX_TEXT).nullable().optional(),
+});
+export type ConfirmCampaignItemRequest = z.infer<typeof confirmCampaignItemRequest>;
+
+/*
+ * Route map (all under /api/assets):
+ *   GET    /                         assetListQuery → assetList            assets.read | assets.confirm (mine only)
+ *   POST   /                         createAssetRequest → assetResponse     assets.manage (201)
+ *   GET    /:id                      → assetResponse                        assets.read | assets.confirm (own only)
+ *   PATCH  /:id                      updateAssetRequest → assetResponse     assets.manage
+ *   DELETE /:id                      → deleteAssetResponse                  assets.manage
+ *   POST   /:id/restore              → assetResponse                        assets.manage
+ *   GET    /:id/history              → assetHistoryResponse                 assets.read | assets.confirm (own only)
+ *   GET    /:id/relations            → assetRelationsResponse               assets.read | assets.confirm (own only)
+ *   POST   /:id/relations            createAssetRelationRequest → assetRelationResponse (201)  assets.manage
+ *   DELETE /:id/relations/:relationId → ok                                  assets.manage
+ *   GET    /valuation-settings       → assetValuationSettingsResponse       authenticated readers of assets
+ *   PUT    /valuation-settings       updateAssetValuationSettingsRequest → assetValuationSettingsResponse  assets.manage
+ *   GET    /campaigns                assetCampaignListQuery → assetCampaignList        assets.read | assets.campaigns
+ *   POST   /campaigns                createAssetCampaignRequest → assetCampaignResponse (201)  assets.campaigns
+ *   GET    /campaigns/mine           → myCampaignItemList                   assets.confirm
+ *   GET    /campaigns/:id            → assetCampaignResponse                assets.read | assets.campaigns
+ *   GET    /campaigns/:id/items      assetCampaignItemsQuery → assetCampaignItemList   assets.read | assets.campaigns
+ *   POST   /campaigns/:id/items/:itemId/confirm  confirmCampaignItemRequest → assetCampaignItem  assets.confirm (owner)
+ *   POST   /campaigns/:id/close      → assetCampaignResponse                assets.campaigns
+ */

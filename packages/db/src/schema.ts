@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { AssetIoTables } from './schema/asset-io.js';
 import type { AssetTables } from './schema/assets.js';
 import type { RiskTables } from './schema/risks.js';
 
@@ -152,7 +153,7 @@ export interface SetupTokenTable {
 }
 
 /** Platform tables here; each feature's tables in `schema/<feature>.ts`. */
-export interface DB extends AssetTables, RiskTables {
+export interface DB extends AssetTables, AssetIoTables, RiskTables {
   organisation: OrganisationTable;
   units: UnitTable;
   users: UserTable;
@@ -179,6 +180,7 @@ export type AuditEntryRow = Selectable<AuditEntryTable>;
 export type UnitRow = Selectable<UnitTable>;
 export type OrganisationRow = Selectable<OrganisationTable>;
 export type SecretRow = Selectable<SecretTable>;
+export * from './schema/asset-io.js';
 export * from './schema/assets.js';
 export * from './schema/risks.js';
 export type { ColumnType };

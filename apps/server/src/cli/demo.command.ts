@@ -1,4 +1,6 @@
 import type { Config } from '../config.js';
+import { loadAssetDemo } from '../modules/assets/assets.demo.js';
+import { loadRiskDemo } from '../modules/risks/risks.demo.js';
 import { temporaryPassword } from '../platform/auth/passwords.js';
 import type { Services } from '../services.js';
 import { cliActor, EXIT, withPlatform } from './util.js';
@@ -124,6 +126,8 @@ export async function loadDemo(s: Services): Promise<string | null> {
     });
     if ('heads' in u) await s.org.updateUnit(ctx, unitIds.get(u.heads)!, { headUserId: created.user.id });
   }
+  await loadAssetDemo(s, ctx);
+  await loadRiskDemo(s, ctx);
   await s.db.deleteFrom('setup_tokens').execute();
   return password;
 }

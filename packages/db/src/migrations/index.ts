@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as platform from './common/20261122000000_platform.js';
 import * as assets from './common/20261123000000_assets.js';
+import * as assetImports from './common/20261123000050_asset_imports.js';
 import * as risks from './common/20261123000100_risks.js';
 import * as pgAuditAppendOnly from './postgres/20261122000001_audit_append_only.js';
 import * as sqliteAuditAppendOnly from './sqlite/20261122000001_audit_append_only.js';
@@ -10,6 +11,7 @@ import * as sqliteAuditAppendOnly from './sqlite/20261122000001_audit_append_onl
 export const commonMigrations: Record<string, Migration> = {
   '20261122000000_platform': platform,
   '20261123000000_assets': assets,
+  '20261123000050_asset_imports': assetImports,
   '20261123000100_risks': risks,
 };
 

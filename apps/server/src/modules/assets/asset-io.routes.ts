@@ -1,5 +1,128 @@
-import type { App } from '../../http/types.js';
+import {
+  assetExportQuery,
+  assetImportApplyResponse,
+  assetImportParams,
+  assetImportPreviewQuery,
+  assetImportPreviewResponse,
+  assetImportTemplateQuery,
+  assetRegisterQuery,
+  MAX_IMPORT_BYTES,
+} from '@vigil/contracts';
+import { contentDisposition } from '@vigil/reports';
+import type { FastifyReply } from 'fastify';
+import { AppError } from '../../http/errors.js';
+import { type App, userCtxOf } from '../../http/types.js';
 import type { Services } from '../../services.js';
+import type { DownloadFile } from './asset-io.service.js';
+
+/**
+ * The uploaded file. Its bytes sit in a private field, so the request hooks that walk a parsed body (the NUL
+ * guard) see an object without properties instead of millions of array entries.
+ */
+class UploadedFile {
+  readonly #bytes: Buffer;
+  constructor(bytes: Buffer) {
+    this.#bytes = bytes;
+  }
+  get bytes(): Buffer {
+    return this.#bytes;
+  }
+}
+
+/** What browsers and scripts send for a CSV or XLSX file (Windows labels CSV as an Excel file). */
+const UPLOAD_TYPES = new Set([
+  'text/csv',
+  'text/plain',
+  'text/x-csv',
+  'text/comma-separated-values',
+  'application/csv',
+  'application/vnd.ms-excel',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/octet-stream',
+]);
+
+function sendFile(reply: FastifyReply, file: DownloadFile) {
+  return reply
+    .header('content-type', file.contentType)
+    .header('content-disposition', contentDisposition(file.fileName))
+    .send(file.body);
+}
 
 /** Asset import (CSV/XLSX preview and apply) and export (CSV/XLSX, the 資產清冊 record). */
-export function assetIoRoutes(_app: App, _s: Services): void {}
+export function assetIoRoutes(app: App, s: Services): void {
+  const tags = ['assets'];
+  const manage = { access: 'assets.manage' } as const;
+  const read = { access: 'assets.read' } as const;
+
+  // The upload takes a file as the raw body: its own parsers and a larger body limit, in a scope that holds
+  // only this route so the rest of the API keeps JSON and its limit.
+  app.register(async (scope: App) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_IMPORT_BYTES }, (req, body, done) => {
+      const type = String(req.headers['content-type'] ?? '')
+        .split(';')[0]
+        ?.trim()
+        .toLowerCase();
+      if (!type || !UPLOAD_TYPES.has(type)) {
+        done(
+          new AppError(
+            415,
+            'import.unsupported_type',
+            'send the file as text/csv, an XLSX or application/octet-stream',
+            {
+              contentType: type ?? null,
+            },
+          ),
+          undefined,
+        );
+        return;
+      }
+      done(null, new UploadedFile(body as Buffer));
+    });
+
+    scope.post(
+      '/api/assets/import/preview',
+      {
+        config: manage,
+        bodyLimit: MAX_IMPORT_BYTES,
+        schema: {
+          tags,
+          summary: 'Upload a CSV or XLSX file (raw body) and preview the import',
+          querystring: assetImportPreviewQuery,
+          response: { 200: assetImportPreviewResponse },
+        },
+      },
+      async (req) => {
+        const bytes = req.body instanceof UploadedFile ? req.body.bytes : Buffer.alloc(0);
+        return s.assetIo.preview(userCtxOf(req), bytes, req.query);
+      },
+    );
+  });
+
+  app.post(
+    '/api/assets/import/:id/apply',
+    {
+      config: manage,
+      schema: { tags, params: assetImportParams, response: { 200: assetImportApplyResponse } },
+    },
+    async (req) => s.assetIo.apply(userCtxOf(req), req.params.id),
+  );
+
+  app.get(
+    '/api/assets/import/template',
+    { config: manage, schema: { tags, querystring: assetImportTemplateQuery } },
+    async (req, reply) => sendFile(reply, await s.assetIo.template(req.query.format, req.query.lang)),
+  );
+
+  app.get(
+    '/api/assets/export',
+    { config: read, schema: { tags, querystring: assetExportQuery } },
+    async (req, reply) => sendFile(reply, await s.assetIo.export(userCtxOf(req), req.query)),
+  );
+
+  app.get(
+    '/api/assets/register',
+    { config: read, schema: { tags, querystring: assetRegisterQuery } },
+    async (req, reply) => sendFile(reply, await s.assetIo.register(userCtxOf(req), req.query)),
+  );
+}

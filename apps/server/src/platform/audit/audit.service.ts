@@ -46,6 +46,46 @@ export class AuditService {
 
   async record(trx: Kysely<DB>, ctx: RequestContext, event: AuditEvent): Promise<AuditEntryRow> {
     const { seq, prevHash } = await claimNextSeq(trx);
+    const row = this.entryRow(ctx, event, seq, prevHash, this.clock.now().toISOString());
+    await insertEntry(trx, row);
+    return row;
+  }
+
+  /**
+   * Records many events of one change (a bulk import) with one claim on the chain head and batched inserts.
+   * The entries are chained exactly as if `record` had been called for each, in order.
+   */
+  async recordMany(trx: Kysely<DB>, ctx: RequestContext, events: readonly AuditEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    const head = await trx
+      .updateTable('audit_head')
+      .set((eb) => ({ seq: eb('seq', '+', events.length) }))
+      .where('id', '=', 1)
+      .returning(['seq', 'hash'])
+      .executeTakeFirstOrThrow();
+    let seq = Number(head.seq) - events.length;
+    let prevHash = head.hash;
+    const at = this.clock.now().toISOString();
+    const rows = events.map((event) => {
+      const row = this.entryRow(ctx, event, ++seq, prevHash, at);
+      prevHash = row.hash;
+      return row;
+    });
+    for (let i = 0; i < rows.length; i += 500)
+      await trx
+        .insertInto('audit_entries')
+        .values(rows.slice(i, i + 500))
+        .execute();
+    await trx.updateTable('audit_head').set({ hash: prevHash }).where('id', '=', 1).execute();
+  }
+
+  private entryRow(
+    ctx: RequestContext,
+    event: AuditEvent,
+    seq: number,
+    prevHash: string,
+    at: string,
+  ): AuditEntryRow {
     const actor = actorFields(ctx.actor);
     const details =
       ctx.actor?.kind === 'user' && ctx.actor.tokenId
@@ -53,7 +93,7 @@ export class AuditService {
         : (event.details ?? {});
     const fields = {
       seq,
-      at: this.clock.now().toISOString(),
+      at,
       actorType: actor.type,
       actorId: actor.id,
       actorLabel: event.actorLabel !== undefined ? event.actorLabel : actor.label,
@@ -66,7 +106,7 @@ export class AuditService {
       details: canonicalJson(details),
       prevHash,
     };
-    const row: AuditEntryRow = {
+    return {
       seq,
       at: fields.at,
       actor_type: fields.actorType,
@@ -82,8 +122,6 @@ export class AuditService {
       prev_hash: prevHash,
       hash: entryHash(fields),
     };
-    await insertEntry(trx, row);
-    return row;
   }
 
   /** Records an event that is not part of another change (a failed sign-in, a token use). */

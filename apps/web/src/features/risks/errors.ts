@@ -1,2 +1,20 @@
 /** Error codes of the risks module and the i18n keys (in features/risks/locales) that word them. */
-export const RISKS_ERROR_KEYS = {} as const;
+export const RISKS_ERROR_KEYS = {
+  'risk.methodology_invalid': 'risks.errors.methodology_invalid',
+  'risk.methodology_not_draft': 'risks.errors.methodology_not_draft',
+  'risk.no_approved_methodology': 'risks.errors.no_approved_methodology',
+  'risk.rating_mismatch': 'risks.errors.rating_mismatch',
+  'risk.rating_invalid': 'risks.errors.rating_invalid',
+  'risk.cvss_invalid': 'risks.errors.cvss_invalid',
+  'risk.catalogue_in_use': 'risks.errors.catalogue_in_use',
+  'risk.catalogue_code_taken': 'risks.errors.catalogue_code_taken',
+  'risk.assessment_completed': 'risks.errors.assessment_completed',
+  'risk.assessment_status': 'risks.errors.assessment_status',
+  'risk.not_acceptable': 'risks.errors.not_acceptable',
+  'risk.acceptance_not_allowed': 'risks.errors.acceptance_not_allowed',
+  'risk.acceptance_expiry_invalid': 'risks.errors.acceptance_expiry_invalid',
+  'risk.not_accepted': 'risks.errors.not_accepted',
+  'risk.invalid_state': 'risks.errors.invalid_state',
+  'risk.not_owner': 'risks.errors.not_owner',
+  'risk.unknown_reference': 'risks.errors.unknown_reference',
+} as const;
