@@ -35,7 +35,13 @@ export function PasswordConfirmModal(props: PasswordConfirmModalProps) {
   };
 
   return (
-    <Modal opened={props.opened} onClose={close} title={props.title} centered>
+    <Modal
+      closeButtonProps={{ 'aria-label': t('common.closeDialog') }}
+      opened={props.opened}
+      onClose={close}
+      title={props.title}
+      centered
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
           <Text size="sm">{props.message}</Text>

@@ -216,6 +216,35 @@ describe.each(testDialects())('inventory confirmation campaigns on %s', (dialect
     });
   });
 
+  it('hands an unconfirmed item to the new owner when the asset changes hands mid-campaign', async () => {
+    const asset = await create({
+      name: '移交測試主機',
+      type: 'hardware',
+      ownerId: ownerA.id,
+      unitId: units.hr,
+    });
+    const opened = await engineer.post('/api/assets/campaigns', {
+      title: '移交盤點',
+      deadline: '2026-12-31',
+      unitIds: [units.hr],
+    });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const mine = async (c: Client) =>
+      ((await c.get('/api/assets/campaigns/mine')).json().items as { id: string; asset: AssetView }[]).filter(
+        (i) => i.asset.id === asset.id,
+      );
+    const [item] = await mine(ownerA.client);
+    expect(item).toBeDefined();
+    expect((await admin.patch(`/api/assets/${asset.id}`, { ownerId: ownerB.id })).statusCode).toBe(200);
+    expect(await mine(ownerA.client)).toEqual([]);
+    expect((await mine(ownerB.client)).map((i) => i.id)).toEqual([item!.id]);
+    const confirmed = await ownerB.client.post(
+      `/api/assets/campaigns/${opened.json().id}/items/${item!.id}/confirm`,
+      {},
+    );
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+  });
+
   it('refuses a past deadline, unknown units, an empty scope, and owners opening campaigns', async () => {
     expectError(
       await engineer.post('/api/assets/campaigns', { title: 't', deadline: '2020-01-01' }),

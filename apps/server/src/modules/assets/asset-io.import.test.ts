@@ -314,6 +314,8 @@ describe.each(testDialects())('asset import on %s', (dialect) => {
       ]),
     );
     expect(got.filter(([row]) => row === 9)).toEqual([]);
+    // One problem per cell: the refused type is not reported a second time as a missing value.
+    expect(got.filter(([row]) => row === 3)).toEqual([[3, 'TYPE', 'bad_enum']]);
     expect(body.errorCount).toBe(body.errors.length);
     // Rows come back in file order.
     const rows = (body.errors as Issue[]).map((e) => e.row ?? 0);

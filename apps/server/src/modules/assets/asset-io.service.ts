@@ -108,16 +108,19 @@ export class AssetIoService {
       fieldsOfRow.set(m.row, m.fields);
     }
     const checked = await this.assets.validateImport(rows);
-    const issues: RowIssue[] = [
-      ...file.header.errors,
-      ...mapped.flatMap((m) => m.issues),
-      ...checked.map((e) => ({
+    const mappingIssues = mapped.flatMap((m) => m.issues);
+    // A cell the mapping already refused (e.g. an unknown type) is left empty, which the inventory's own
+    // check would report again; one problem per cell is what the person has to fix.
+    const reported = new Set(mappingIssues.map((i) => `${i.row}\u0000${i.column}`));
+    const inventoryIssues = checked
+      .map((e) => ({
         row: e.row,
         column: columnKeyOf(fieldPath(e.field), fieldsOfRow.get(e.row) ?? {}),
         code: e.code,
         message: e.message,
-      })),
-    ];
+      }))
+      .filter((i) => !reported.has(`${i.row}\u0000${i.column}`));
+    const issues: RowIssue[] = [...file.header.errors, ...mappingIssues, ...inventoryIssues];
     const errors = this.present(issues, file.header);
     const existing = new Set(
       (

@@ -378,6 +378,20 @@ export class AssetService {
       await deleteIdentifiers(trx, [id]);
       await insertIdentifiers(trx, [{ assetId: id, identifiers: state.identifiers }]);
     }
+    if (changes.ownerId) {
+      // A new owner inherits the asset's unconfirmed items in open campaigns; confirmed ones keep who did it.
+      await trx
+        .updateTable('asset_campaign_items')
+        .set({ owner_id: state.ownerId })
+        .where('asset_id', '=', id)
+        .where('status', '=', 'pending')
+        .where(
+          'campaign_id',
+          'in',
+          trx.selectFrom('asset_campaigns').select('id').where('status', '=', 'open'),
+        )
+        .execute();
+    }
     await this.audit.record(trx, ctx, {
       action: 'asset.update',
       objectType: 'asset',

@@ -61,7 +61,13 @@ export function UnitFormModal({ unit, parentId: initialParent, units, onClose }:
   };
 
   return (
-    <Modal opened onClose={onClose} title={unit ? t('org.editUnit') : t('org.addUnit')} centered>
+    <Modal
+      closeButtonProps={{ 'aria-label': t('common.closeDialog') }}
+      opened
+      onClose={onClose}
+      title={unit ? t('org.editUnit') : t('org.addUnit')}
+      centered
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
           <TextInput

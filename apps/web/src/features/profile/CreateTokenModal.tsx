@@ -58,7 +58,14 @@ export function CreateTokenModal({ opened, onClose }: CreateTokenModalProps) {
   };
 
   return (
-    <Modal opened={opened} onClose={close} title={t('tokens.create')} size="lg" centered>
+    <Modal
+      closeButtonProps={{ 'aria-label': t('common.closeDialog') }}
+      opened={opened}
+      onClose={close}
+      title={t('tokens.create')}
+      size="lg"
+      centered
+    >
       {create.data ? (
         <Stack>
           <SecretValue

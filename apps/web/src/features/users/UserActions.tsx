@@ -103,6 +103,7 @@ export function UserActions({ user, onEdit }: UserActionsProps) {
         />
       ) : null}
       <Modal
+        closeButtonProps={{ 'aria-label': t('common.closeDialog') }}
         opened={typeof run.data === 'string'}
         onClose={close}
         title={t('users.actions.resetPassword')}

@@ -81,7 +81,14 @@ export function UserFormModal({ user, opened, onClose }: UserFormModalProps) {
 
   if (save.data) {
     return (
-      <Modal opened={opened} onClose={onClose} title={t('users.created')} centered size="lg">
+      <Modal
+        closeButtonProps={{ 'aria-label': t('common.closeDialog') }}
+        opened={opened}
+        onClose={onClose}
+        title={t('users.created')}
+        centered
+        size="lg"
+      >
         <Stack>
           <SecretValue
             label={t('users.temporaryPassword')}
@@ -98,7 +105,14 @@ export function UserFormModal({ user, opened, onClose }: UserFormModalProps) {
   }
 
   return (
-    <Modal opened={opened} onClose={onClose} title={title} centered size="lg">
+    <Modal
+      closeButtonProps={{ 'aria-label': t('common.closeDialog') }}
+      opened={opened}
+      onClose={onClose}
+      title={title}
+      centered
+      size="lg"
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
           {user ? null : (

@@ -161,11 +161,13 @@ export function mapRow(row: SheetRow, map: HeaderMap, x: ReadContext): MappedRow
   // the row can still be checked against the inventory.
   let parsed = createAssetRequest.safeParse(draft.fields);
   if (!parsed.success) {
+    // A cell already refused above is left out of the fields; the contract would only say so again.
+    const refused = new Set(issues.map((i) => i.column));
     for (const zi of parsed.error.issues) {
       const key = columnKeyOf(zi.path, draft.fields);
       const origin = (zi as { origin?: string }).origin;
       const code = zi.code === 'too_big' ? (origin === 'array' ? 'too_many' : 'too_long') : 'invalid_value';
-      issue(key, code, zi.message);
+      if (!refused.has(key)) issue(key, code, zi.message);
       const top = zi.path[0];
       if (typeof top === 'string') delete draft.fields[top];
     }
