@@ -139,14 +139,17 @@ export function filterScenarios(
     b = b.where((eb) =>
       eb.or([eb('risk_scenarios.next_due_on', 'is', null), eb('risk_scenarios.next_due_on', '>=', today)]),
     );
+  // IN (…) rather than EXISTS: both planners then start from the scenario–asset index instead of testing
+  // every scenario in turn (322 ms → a few ms at 50,000 scenarios on SQLite).
   if (q.assetId) {
     const assetId = q.assetId;
     b = b.where((eb) =>
-      eb.exists(
+      eb(
+        'risk_scenarios.id',
+        'in',
         eb
           .selectFrom('risk_scenario_assets as fa')
-          .select('fa.asset_id')
-          .whereRef('fa.scenario_id', '=', 'risk_scenarios.id')
+          .select('fa.scenario_id')
           .where('fa.asset_id', '=', assetId),
       ),
     );
@@ -154,12 +157,13 @@ export function filterScenarios(
   if (q.unitId) {
     const unitId = q.unitId;
     b = b.where((eb) =>
-      eb.exists(
+      eb(
+        'risk_scenarios.id',
+        'in',
         eb
           .selectFrom('risk_scenario_assets as fu')
           .innerJoin('assets as au', 'au.id', 'fu.asset_id')
-          .select('fu.asset_id')
-          .whereRef('fu.scenario_id', '=', 'risk_scenarios.id')
+          .select('fu.scenario_id')
           .where('au.unit_id', '=', unitId),
       ),
     );
