@@ -25,6 +25,7 @@ import {
   requireBuiltServer,
   rssMiB,
   runCli,
+  signIn,
   sleep,
   startServer,
   writeJson,
@@ -60,22 +61,6 @@ const TARGETS = [
 const PG_ADMIN_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 const cleanup = cleanupStack();
-
-async function signIn(base, username, password) {
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  if (!res.ok) throw new Error(`sign-in as ${username} failed: ${res.status} ${await res.text()}`);
-  const body = await res.json();
-  const session = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .find((c) => /^(__Host-)?vigil_session=/.test(c));
-  if (!session || !body.csrfToken) throw new Error('sign-in answered without a session cookie or CSRF token');
-  return { cookie: session, csrfToken: body.csrfToken };
-}
 
 /** Fills the user list past one page; two at a time because each creation hashes a password (argon2). */
 async function addUsers(base, auth, count) {

@@ -21,6 +21,7 @@ import {
   ROOT,
   requireBuiltServer,
   runCli,
+  signIn,
   startServer,
   writeJson,
 } from './lib/common.mjs';
@@ -51,21 +52,6 @@ const cleanup = cleanupStack();
 const round = (n, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
 
 const TYPES = ['資通系統', '硬體', '軟體', '資料', '服務', '網路設備'];
-
-async function signIn(base, username, password) {
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  if (!res.ok) throw new Error(`sign-in as ${username} failed: ${res.status} ${await res.text()}`);
-  const body = await res.json();
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .find((c) => /^(__Host-)?vigil_session=/.test(c));
-  return { cookie, csrf: body.csrfToken };
-}
 
 async function inventoryFile(file) {
   const wb = new ExcelJS.Workbook();
@@ -105,7 +91,7 @@ async function importInventory(base, auth, file) {
     headers: {
       'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       cookie: auth.cookie,
-      'x-csrf-token': auth.csrf,
+      'x-csrf-token': auth.csrfToken,
     },
     body: fs.readFileSync(file),
   });
@@ -114,7 +100,7 @@ async function importInventory(base, auth, file) {
   const previewSec = (performance.now() - started) / 1000;
   const applied = await fetch(`${base}/api/assets/import/${p.importId}/apply`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: auth.cookie, 'x-csrf-token': auth.csrf },
+    headers: { 'content-type': 'application/json', cookie: auth.cookie, 'x-csrf-token': auth.csrfToken },
     body: '{}',
   });
   const a = await applied.json();

@@ -242,3 +242,20 @@ export function writeJson(file, value) {
   fs.writeFileSync(tmp, `${JSON.stringify(value, null, 2)}\n`);
   fs.renameSync(tmp, file);
 }
+
+/** Signs in over the API; answers the session cookie and the CSRF token. */
+export async function signIn(base, username, password) {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (!res.ok) throw new Error(`sign-in as ${username} failed: ${res.status} ${await res.text()}`);
+  const body = await res.json();
+  const session = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .find((c) => /^(__Host-)?vigil_session=/.test(c));
+  if (!session || !body.csrfToken) throw new Error('sign-in answered without a session cookie or CSRF token');
+  return { cookie: session, csrfToken: body.csrfToken };
+}
