@@ -8,12 +8,10 @@ import {
   assetRegisterQuery,
   MAX_IMPORT_BYTES,
 } from '@vigil/contracts';
-import { contentDisposition } from '@vigil/reports';
-import type { FastifyReply } from 'fastify';
+import { sendDownload } from '../../http/download.js';
 import { AppError } from '../../http/errors.js';
 import { type App, userCtxOf } from '../../http/types.js';
 import type { Services } from '../../services.js';
-import type { DownloadFile } from './asset-io.service.js';
 
 /**
  * The uploaded file. Its bytes sit in a private field, so the request hooks that walk a parsed body (the NUL
@@ -40,13 +38,6 @@ const UPLOAD_TYPES = new Set([
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   'application/octet-stream',
 ]);
-
-function sendFile(reply: FastifyReply, file: DownloadFile) {
-  return reply
-    .header('content-type', file.contentType)
-    .header('content-disposition', contentDisposition(file.fileName))
-    .send(file.body);
-}
 
 /** Asset import (CSV/XLSX preview and apply) and export (CSV/XLSX, the 資產清冊 record). */
 export function assetIoRoutes(app: App, s: Services): void {
@@ -111,18 +102,18 @@ export function assetIoRoutes(app: App, s: Services): void {
   app.get(
     '/api/assets/import/template',
     { config: manage, schema: { tags, querystring: assetImportTemplateQuery } },
-    async (req, reply) => sendFile(reply, await s.assetIo.template(req.query.format, req.query.lang)),
+    async (req, reply) => sendDownload(reply, await s.assetIo.template(req.query.format, req.query.lang)),
   );
 
   app.get(
     '/api/assets/export',
     { config: read, schema: { tags, querystring: assetExportQuery } },
-    async (req, reply) => sendFile(reply, await s.assetIo.export(userCtxOf(req), req.query)),
+    async (req, reply) => sendDownload(reply, await s.assetIo.export(userCtxOf(req), req.query)),
   );
 
   app.get(
     '/api/assets/register',
     { config: read, schema: { tags, querystring: assetRegisterQuery } },
-    async (req, reply) => sendFile(reply, await s.assetIo.register(userCtxOf(req), req.query)),
+    async (req, reply) => sendDownload(reply, await s.assetIo.register(userCtxOf(req), req.query)),
   );
 }

@@ -15,6 +15,7 @@ import {
 import type { DB } from '@vigil/db';
 import { REPORT_CONTENT_TYPES, reportFileName } from '@vigil/reports';
 import type { Kysely } from 'kysely';
+import type { DownloadFile } from '../../http/download.js';
 import { AppError, notFound } from '../../http/errors.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
@@ -38,12 +39,6 @@ import {
 import { readImportFile } from './io/read-file.js';
 import { registerPdf, registerTitle, registerXlsx } from './io/register.js';
 import { termIndex } from './io/vocabulary.js';
-
-export interface DownloadFile {
-  fileName: string;
-  contentType: string;
-  body: Buffer;
-}
 
 type UserContext = RequestContext & { actor: UserActor };
 

@@ -43,19 +43,10 @@ import {
   updateRiskVulnerabilityRequest,
   updateTreatmentItemRequest,
 } from '@vigil/contracts';
-import { contentDisposition } from '@vigil/reports';
-import type { FastifyReply } from 'fastify';
+import { sendDownload } from '../../http/download.js';
 import { type App, ctxOf } from '../../http/types.js';
 import type { Services } from '../../services.js';
 import { assessmentReport, registerExport } from './risk-reports.js';
-
-function sendFile(reply: FastifyReply, file: { body: Buffer; contentType: string; fileName: string }) {
-  return reply
-    .header('content-type', file.contentType)
-    .header('content-disposition', contentDisposition(file.fileName))
-    .header('x-content-type-options', 'nosniff')
-    .send(file.body);
-}
 
 /** Risk management: methodology, catalogues, assessments, register, treatment, acceptance, reports. */
 export function riskRoutes(app: App, s: Services): void {
@@ -245,7 +236,8 @@ export function riskRoutes(app: App, s: Services): void {
   app.get(
     '/api/risk-assessments/:id/report',
     { config: read, schema: { tags, params: idParams, querystring: riskAssessmentReportQuery } },
-    async (req, reply) => sendFile(reply, await assessmentReport(s, ctxOf(req), req.params.id, req.query)),
+    async (req, reply) =>
+      sendDownload(reply, await assessmentReport(s, ctxOf(req), req.params.id, req.query)),
   );
   app.post(
     '/api/risk-assessments/:id/scenarios',
@@ -273,7 +265,7 @@ export function riskRoutes(app: App, s: Services): void {
   app.get(
     '/api/risks/export',
     { config: readOrTreat, schema: { tags, querystring: riskExportQuery } },
-    async (req, reply) => sendFile(reply, await registerExport(s, ctxOf(req), req.query)),
+    async (req, reply) => sendDownload(reply, await registerExport(s, ctxOf(req), req.query)),
   );
   app.get(
     '/api/risks/trend',
