@@ -219,7 +219,7 @@ export async function assessmentReport(
   const users = await usersByIds(s.db, [m.row.approved_by]);
   const rows = await s.risks.scenarios.registerRows(ctx, { assessmentId: id, sort: 'code', order: 'asc' });
   const items = await s.risks.scenarioViews(rows);
-  const heat = await s.risks.heatmap(id);
+  const heat = await s.risks.views.heatmap(id);
   const approver = await approverLabel(s, m.def, lang);
   const limit = m.def.levels.findIndex((l) => l.key === m.def.acceptance.approverMaxLevel);
   const unacceptable = items.filter((x) => x.currentLevel.rank > limit && x.status !== 'closed');

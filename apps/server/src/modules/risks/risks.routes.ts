@@ -153,24 +153,24 @@ export function riskRoutes(app: App, s: Services): void {
     app.get(
       `/api/${path}`,
       { config: readOrTreat, schema: { tags, querystring: riskCatalogueQuery, response: { 200: list } } },
-      async (req) => ({ items: await r.listCatalogue(table as 'risk_vulnerabilities', req.query) }),
+      async (req) => ({ items: await r.catalogue.list(table as 'risk_vulnerabilities', req.query) }),
     );
     app.post(
       `/api/${path}`,
       { config: manage, schema: { tags, body: create, response: { 201: one } } },
       async (req, reply) =>
-        reply.code(201).send(await r.createCatalogue(ctxOf(req), table, req.body as never)),
+        reply.code(201).send(await r.catalogue.create(ctxOf(req), table, req.body as never)),
     );
     app.patch(
       `/api/${path}/:id`,
       { config: manage, schema: { tags, params: idParams, body: update, response: { 200: one } } },
-      async (req) => r.updateCatalogue(ctxOf(req), table, req.params.id, req.body as never),
+      async (req) => r.catalogue.update(ctxOf(req), table, req.params.id, req.body as never),
     );
     app.delete(
       `/api/${path}/:id`,
       { config: manage, schema: { tags, params: idParams, response: { 200: ok } } },
       async (req) => {
-        await r.deleteCatalogue(ctxOf(req), table, req.params.id);
+        await r.catalogue.remove(ctxOf(req), table, req.params.id);
         return { ok: true as const };
       },
     );
@@ -231,7 +231,7 @@ export function riskRoutes(app: App, s: Services): void {
   app.get(
     '/api/risk-assessments/:id/heatmap',
     { config: read, schema: { tags, params: idParams, response: { 200: riskHeatmapResponse } } },
-    async (req) => r.heatmap(req.params.id),
+    async (req) => r.views.heatmap(req.params.id),
   );
   app.get(
     '/api/risk-assessments/:id/report',
@@ -270,7 +270,7 @@ export function riskRoutes(app: App, s: Services): void {
   app.get(
     '/api/risks/trend',
     { config: read, schema: { tags, response: { 200: riskTrendResponse } } },
-    async () => r.trend(),
+    async () => r.views.trend(),
   );
   app.get(
     '/api/risks/:id',

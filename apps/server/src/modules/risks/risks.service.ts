@@ -2,45 +2,36 @@ import { randomUUID } from 'node:crypto';
 import type {
   CreateRiskAssessmentRequest,
   CreateRiskMethodologyRequest,
-  CreateRiskThreatRequest,
-  CreateRiskVulnerabilityRequest,
   Permission,
   RiskAssessmentListQuery,
   RiskAssessmentView,
-  RiskCatalogueQuery,
-  RiskHeatmapView,
   RiskMethodologyDefinition,
   RiskMethodologyView,
   RiskRatingInput,
   RiskRatingResult,
   RiskScenarioView,
-  RiskThreatView,
-  RiskTrendView,
-  RiskVulnerabilityView,
   UpdateRiskAssessmentRequest,
   UpdateRiskMethodologyRequest,
-  UpdateRiskThreatRequest,
-  UpdateRiskVulnerabilityRequest,
 } from '@vigil/contracts';
 import { type DB, isUniqueViolation, type RiskAssessmentRow, type RiskScenarioRow } from '@vigil/db';
 import type { Kysely } from 'kysely';
-import { AppError, badRequest, conflict, notFound } from '../../http/errors.js';
+import { badRequest, conflict, notFound } from '../../http/errors.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
 import type { RequestContext } from '../../platform/context.js';
 import type { SettingsService } from '../../platform/settings/settings.service.js';
 import type { AssetService } from '../assets/assets.service.js';
 import { SEED_THREATS, SEED_VULNERABILITIES } from './risk-catalogue.seed.js';
+import { RiskCatalogueService } from './risk-catalogue.service.js';
 import { assertValidMethodology, DEFAULT_METHODOLOGY, evaluateRating } from './risk-methodology.js';
 import { RiskScenarioService } from './risk-scenarios.service.js';
+import { RiskViewService } from './risk-views.service.js';
 import {
   type LoadedMethodology,
   levelView,
   methodologyRef,
   presentMethodology,
   presentScenario,
-  presentThreat,
-  presentVulnerability,
   type ScenarioContext,
 } from './risks.presenter.js';
 import {
@@ -59,11 +50,11 @@ export const actorId = (ctx: RequestContext) => (ctx.actor?.kind === 'user' ? ct
 export const ownerScope = (ctx: RequestContext): string | null =>
   has(ctx, 'risks.read') || has(ctx, 'risks.manage') ? null : (actorId(ctx) ?? '-');
 
-type Catalogue = 'risk_threats' | 'risk_vulnerabilities';
-
 /** Risk management: methodology versions, catalogues, assessments and the views over them. */
 export class RiskService {
   readonly scenarios: RiskScenarioService;
+  readonly catalogue: RiskCatalogueService;
+  readonly views: RiskViewService;
   private seeding: Promise<void> | null = null;
   /** Approved and superseded versions never change, so they are cached; drafts are read fresh. */
   private readonly frozen = new Map<string, LoadedMethodology>();
@@ -76,6 +67,8 @@ export class RiskService {
     readonly clock: Clock,
   ) {
     this.scenarios = new RiskScenarioService(this);
+    this.catalogue = new RiskCatalogueService(this);
+    this.views = new RiskViewService(this);
     assets.registerReferrer('riskScenarios', async (trx, assetId) => {
       const row = await trx
         .selectFrom('risk_scenario_assets')
@@ -403,183 +396,6 @@ export class RiskService {
       impactScore: r.impactScore,
       vector: r.vector,
     };
-  }
-
-  // ---- catalogues -------------------------------------------------------------------------------------
-
-  private async usage(
-    table: Catalogue,
-    ids: string[],
-    db: Kysely<DB> = this.db,
-  ): Promise<Map<string, number>> {
-    if (ids.length === 0) return new Map();
-    const col = table === 'risk_threats' ? 'threat_id' : 'vulnerability_id';
-    const rows = await db
-      .selectFrom('risk_scenarios')
-      .select([`${col} as ref`, (eb) => eb.fn.countAll<number>().as('n')])
-      .where(col, 'in', ids)
-      .groupBy(col)
-      .execute();
-    return new Map(rows.map((r) => [r.ref as string, Number(r.n)]));
-  }
-
-  async listCatalogue(table: 'risk_threats', q: RiskCatalogueQuery): Promise<RiskThreatView[]>;
-  async listCatalogue(table: 'risk_vulnerabilities', q: RiskCatalogueQuery): Promise<RiskVulnerabilityView[]>;
-  async listCatalogue(
-    table: Catalogue,
-    q: RiskCatalogueQuery,
-  ): Promise<(RiskThreatView | RiskVulnerabilityView)[]> {
-    await this.ready();
-    let b = this.db.selectFrom(table as 'risk_vulnerabilities').selectAll();
-    if (!q.includeRetired) b = b.where('retired_at', 'is', null);
-    if (q.category) b = b.where('category', '=', q.category);
-    let rows = await b.orderBy('code').execute();
-    if (q.q) {
-      const needle = q.q.toLowerCase();
-      rows = rows.filter((r) => [r.code, r.name_en, r.name_zh].some((s) => s.toLowerCase().includes(needle)));
-    }
-    if (q.assetType && table === 'risk_vulnerabilities') {
-      const type = q.assetType;
-      rows = rows.filter((r) => {
-        const types = JSON.parse(r.asset_types) as string[];
-        return types.length === 0 || types.includes(type);
-      });
-    }
-    const usage = await this.usage(
-      table,
-      rows.map((r) => r.id),
-    );
-    return rows.map((r) =>
-      table === 'risk_threats'
-        ? presentThreat(r, usage.get(r.id) ?? 0)
-        : presentVulnerability(r, usage.get(r.id) ?? 0),
-    );
-  }
-
-  private async catalogueOne(table: Catalogue, id: string, db: Kysely<DB> = this.db) {
-    const row = await db
-      .selectFrom(table as 'risk_vulnerabilities')
-      .selectAll()
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (!row) throw notFound(table === 'risk_threats' ? 'threat' : 'vulnerability');
-    const usage = (await this.usage(table, [id], db)).get(id) ?? 0;
-    return table === 'risk_threats' ? presentThreat(row, usage) : presentVulnerability(row, usage);
-  }
-
-  private kind = (table: Catalogue) => (table === 'risk_threats' ? 'risk_threat' : 'risk_vulnerability');
-
-  async createCatalogue(
-    ctx: RequestContext,
-    table: Catalogue,
-    req: CreateRiskThreatRequest | CreateRiskVulnerabilityRequest,
-  ): Promise<RiskThreatView | RiskVulnerabilityView> {
-    await this.ready();
-    const id = randomUUID();
-    const now = this.clock.now().toISOString();
-    try {
-      await this.db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto(table as 'risk_vulnerabilities')
-          .values({
-            id,
-            code: req.code,
-            name_en: req.nameEn,
-            name_zh: req.nameZh,
-            description_en: req.descriptionEn,
-            description_zh: req.descriptionZh,
-            category: req.category,
-            builtin: 0,
-            retired_at: null,
-            created_at: now,
-            updated_at: now,
-            ...('assetTypes' in req ? { asset_types: JSON.stringify(req.assetTypes) } : {}),
-          } as never)
-          .execute();
-        await this.audit.record(trx, ctx, {
-          action: `${this.kind(table)}.created`,
-          objectType: this.kind(table),
-          objectId: id,
-          details: { code: req.code, nameEn: req.nameEn, nameZh: req.nameZh },
-        });
-      });
-    } catch (err) {
-      if (isUniqueViolation(err))
-        throw conflict('risk.catalogue_code_taken', `code ${req.code} is already used`);
-      throw err;
-    }
-    return this.catalogueOne(table, id);
-  }
-
-  async updateCatalogue(
-    ctx: RequestContext,
-    table: Catalogue,
-    id: string,
-    req: UpdateRiskThreatRequest | UpdateRiskVulnerabilityRequest,
-  ): Promise<RiskThreatView | RiskVulnerabilityView> {
-    const now = this.clock.now().toISOString();
-    try {
-      await this.db.transaction().execute(async (trx) => {
-        const before = await this.catalogueOne(table, id, trx);
-        const set: Record<string, unknown> = { updated_at: now };
-        if (req.code !== undefined) set.code = req.code;
-        if (req.nameEn !== undefined) set.name_en = req.nameEn;
-        if (req.nameZh !== undefined) set.name_zh = req.nameZh;
-        if (req.descriptionEn !== undefined) set.description_en = req.descriptionEn;
-        if (req.descriptionZh !== undefined) set.description_zh = req.descriptionZh;
-        if (req.category !== undefined) set.category = req.category;
-        if ('assetTypes' in req && req.assetTypes !== undefined)
-          set.asset_types = JSON.stringify(req.assetTypes);
-        if (req.retired !== undefined)
-          set.retired_at = req.retired ? (before.retired ? undefined : now) : null;
-        if (set.retired_at === undefined) delete set.retired_at;
-        await trx
-          .updateTable(table as 'risk_vulnerabilities')
-          .set(set)
-          .where('id', '=', id)
-          .execute();
-        const changes = Object.fromEntries(
-          Object.entries(req).map(([k, v]) => [k, [(before as Record<string, unknown>)[k] ?? null, v]]),
-        );
-        await this.audit.record(trx, ctx, {
-          action:
-            req.retired === true && !before.retired
-              ? `${this.kind(table)}.retired`
-              : `${this.kind(table)}.updated`,
-          objectType: this.kind(table),
-          objectId: id,
-          details: { code: before.code, changes },
-        });
-      });
-    } catch (err) {
-      if (isUniqueViolation(err))
-        throw conflict('risk.catalogue_code_taken', `code ${req.code} is already used`);
-      throw err;
-    }
-    return this.catalogueOne(table, id);
-  }
-
-  async deleteCatalogue(ctx: RequestContext, table: Catalogue, id: string): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
-      const entry = await this.catalogueOne(table, id, trx);
-      if (entry.usageCount > 0)
-        throw new AppError(
-          409,
-          'risk.catalogue_in_use',
-          `${entry.code} is used by ${entry.usageCount} risk scenario(s); retire it instead`,
-          { usageCount: entry.usageCount },
-        );
-      await trx
-        .deleteFrom(table as 'risk_vulnerabilities')
-        .where('id', '=', id)
-        .execute();
-      await this.audit.record(trx, ctx, {
-        action: `${this.kind(table)}.deleted`,
-        objectType: this.kind(table),
-        objectId: id,
-        details: { code: entry.code, nameEn: entry.nameEn, nameZh: entry.nameZh },
-      });
-    });
   }
 
   // ---- assessments ------------------------------------------------------------------------------------
@@ -941,159 +757,5 @@ export class RiskService {
     if (rows.length === 0) return [];
     const c = await this.scenarioContext(rows, db);
     return rows.map((r) => presentScenario(r, c));
-  }
-
-  // ---- heat map and trend -----------------------------------------------------------------------------
-
-  async heatmap(assessmentId: string): Promise<RiskHeatmapView> {
-    await this.ready();
-    const a = await this.assessmentRow(assessmentId);
-    const m = await this.methodology(a.methodology_id);
-    const def = m.def;
-    const rows = await this.db
-      .selectFrom('risk_scenarios')
-      .select([
-        'methodology_id',
-        'inherent_level',
-        'inherent_likelihood',
-        'inherent_impact',
-        'target_level',
-        'target_likelihood',
-        'target_impact',
-        'actual_level',
-        'actual_likelihood',
-        'actual_impact',
-        (eb) => eb.fn.countAll<number>().as('n'),
-      ])
-      .where('assessment_id', '=', assessmentId)
-      .groupBy([
-        'methodology_id',
-        'inherent_level',
-        'inherent_likelihood',
-        'inherent_impact',
-        'target_level',
-        'target_likelihood',
-        'target_impact',
-        'actual_level',
-        'actual_likelihood',
-        'actual_impact',
-      ])
-      .execute();
-    const owaspAxis = [
-      { value: 1, en: 'Low', zh: '低' },
-      { value: 2, en: 'Medium', zh: '中' },
-      { value: 3, en: 'High', zh: '高' },
-    ];
-    const likelihood =
-      def.type === 'matrix'
-        ? def.likelihood.map((l) => ({ value: l.value, en: l.en, zh: l.zh }))
-        : def.type === 'owasp'
-          ? owaspAxis
-          : [];
-    const impact =
-      def.type === 'matrix'
-        ? def.impact.map((l) => ({ value: l.value, en: l.en, zh: l.zh }))
-        : def.type === 'owasp'
-          ? owaspAxis
-          : [];
-    const owaspGrid: Record<number, Record<number, string>> = {
-      3: { 1: 'medium', 2: 'high', 3: 'critical' },
-      2: { 1: 'low', 2: 'medium', 3: 'high' },
-      1: { 1: 'note', 2: 'low', 3: 'medium' },
-    };
-    const cellLevel = (l: number, i: number) =>
-      def.type === 'matrix' ? (def.matrix[l - 1]?.[i - 1] ?? '') : (owaspGrid[i]?.[l] ?? '');
-    const cells = likelihood.flatMap((l) =>
-      impact.map((i) => {
-        const level = cellLevel(l.value, i.value);
-        return {
-          likelihood: l.value,
-          impact: i.value,
-          level,
-          color: levelView(def, level).color,
-          inherent: 0,
-          target: 0,
-          actual: 0,
-        };
-      }),
-    );
-    const levelCounts = def.levels.map((l) => ({ level: l.key, inherent: 0, target: 0, actual: 0 }));
-    let total = 0;
-    let otherVersion = 0;
-    for (const r of rows) {
-      const n = Number(r.n);
-      total += n;
-      if (r.methodology_id !== m.row.id) {
-        otherVersion += n;
-        continue;
-      }
-      for (const p of ['inherent', 'target', 'actual'] as const) {
-        const level = r[`${p}_level`];
-        if (level === null) continue;
-        const lc = levelCounts.find((x) => x.level === level);
-        if (lc) lc[p] += n;
-        const cell = cells.find(
-          (c) => c.likelihood === r[`${p}_likelihood`] && c.impact === r[`${p}_impact`],
-        );
-        if (cell) cell[p] += n;
-      }
-    }
-    return {
-      assessmentId,
-      methodology: methodologyRef(m),
-      likelihood,
-      impact,
-      levels: def.levels.map((l) => levelView(def, l.key)),
-      cells,
-      levelCounts,
-      total,
-      otherVersion,
-    };
-  }
-
-  async trend(): Promise<RiskTrendView> {
-    await this.ready();
-    const assessments = await this.db
-      .selectFrom('risk_assessments')
-      .selectAll()
-      .where('status', '=', 'completed')
-      .orderBy('completed_at')
-      .execute();
-    if (assessments.length === 0) return { items: [] };
-    const ids = assessments.map((a) => a.id);
-    const counts = await this.db
-      .selectFrom('risk_scenarios')
-      .select([
-        'assessment_id',
-        'inherent_level',
-        'target_level',
-        'actual_level',
-        (eb) => eb.fn.countAll<number>().as('n'),
-      ])
-      .where('assessment_id', 'in', ids)
-      .groupBy(['assessment_id', 'inherent_level', 'target_level', 'actual_level'])
-      .execute();
-    const ms = await this.methodologies(assessments.map((a) => a.methodology_id));
-    return {
-      items: assessments.map((a) => {
-        const m = ms.get(a.methodology_id) as LoadedMethodology;
-        const levels = m.def.levels.map((l) => ({ ...levelView(m.def, l.key), inherent: 0, residual: 0 }));
-        let total = 0;
-        for (const c of counts.filter((x) => x.assessment_id === a.id)) {
-          const n = Number(c.n);
-          total += n;
-          const inh = levels.find((l) => l.key === c.inherent_level);
-          if (inh) inh.inherent += n;
-          const res = levels.find((l) => l.key === (c.actual_level ?? c.target_level ?? c.inherent_level));
-          if (res) res.residual += n;
-        }
-        return {
-          assessment: { id: a.id, title: a.title, completedAt: a.completed_at ?? a.updated_at },
-          methodology: methodologyRef(m),
-          total,
-          levels,
-        };
-      }),
-    };
   }
 }
