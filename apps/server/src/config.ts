@@ -149,5 +149,6 @@ export function dataPaths(config: Config) {
     sqlite: path.join(config.dataDir, 'vigil.sqlite'),
     secretKey: path.join(config.dataDir, 'secret.key'),
     setupToken: path.join(config.dataDir, 'setup-token'),
+    files: path.join(config.dataDir, 'files'),
   };
 }

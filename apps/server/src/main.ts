@@ -40,6 +40,7 @@ export async function openPlatform(
       keyRing,
       argon2MemoryKiB: config.argon2MemoryKiB,
       setupTokenFile: paths.setupToken,
+      blobDir: paths.files,
     });
     await bootstrap(services);
     return { database, services };
@@ -77,6 +78,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const stopRiskChecks = services.risks.scenarios.startExpiryChecks((err) =>
     logger.error({ err }, 'risk acceptance expiry check failed'),
   );
+  services.jobs.start((job, err) => logger.error({ err, job }, 'scheduled job failed'));
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const shownHost =
@@ -105,6 +107,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     setupUrl,
     async close() {
       stopRiskChecks();
+      services.jobs.stop();
       await app.close();
       await database.close();
     },

@@ -4,8 +4,14 @@ import { AssetIoService } from './modules/assets/asset-io.service.js';
 import { AssetService } from './modules/assets/assets.service.js';
 import { AuthService, DEFAULT_LOGIN_LIMITS, type LoginLimits } from './modules/auth/auth.service.js';
 import { SessionService } from './modules/auth/sessions.service.js';
+import { ComplianceService } from './modules/compliance/compliance.service.js';
+import { DocumentService } from './modules/documents/documents.service.js';
+import { FrameworkService } from './modules/frameworks/frameworks.service.js';
 import { MeService } from './modules/me/me.service.js';
+import { NotificationSettingsService } from './modules/notifications/notifications.service.js';
+import { ObligationService } from './modules/obligations/obligations.service.js';
 import { OrgService } from './modules/org/org.service.js';
+import { RegulationService } from './modules/regulations/regulations.service.js';
 import { RiskService } from './modules/risks/risks.service.js';
 import { RoleService } from './modules/roles/roles.service.js';
 import { SetupService } from './modules/setup/setup.service.js';
@@ -17,6 +23,9 @@ import { PasswordHasher } from './platform/auth/passwords.js';
 import type { Clock } from './platform/clock.js';
 import type { KeyRing } from './platform/crypto/keyring.js';
 import { SecretStore } from './platform/crypto/secret.store.js';
+import { BlobStore } from './platform/files/blob-store.js';
+import { JobScheduler } from './platform/jobs/scheduler.js';
+import { NotificationService } from './platform/notify/notify.service.js';
 import { SettingsService } from './platform/settings/settings.service.js';
 
 export interface ServiceOptions {
@@ -26,6 +35,8 @@ export interface ServiceOptions {
   /** Where the first-run token is written; null keeps it in the database only (tests). */
   setupTokenFile: string | null;
   loginLimits?: LoginLimits;
+  /** Where uploaded files are kept by content hash (`<data dir>/files`). */
+  blobDir: string;
 }
 
 export interface Services {
@@ -48,6 +59,15 @@ export interface Services {
   assets: AssetService;
   assetIo: AssetIoService;
   risks: RiskService;
+  blobs: BlobStore;
+  notify: NotificationService;
+  jobs: JobScheduler;
+  notificationSettings: NotificationSettingsService;
+  frameworks: FrameworkService;
+  compliance: ComplianceService;
+  obligations: ObligationService;
+  regulations: RegulationService;
+  documents: DocumentService;
 }
 
 /** Wires every service once; the HTTP layer, the CLI and the tests all start from here. */
@@ -63,7 +83,9 @@ export function createServices(database: Database, opts: ServiceOptions): Servic
   const org = new OrgService(db, audit, clock);
   const assets = new AssetService(db, audit, settings, clock);
   const risks = new RiskService(db, audit, settings, assets, clock);
-  return {
+  // The ISMS modules take the whole service set: they are wired below, once it exists, and look their
+  // collaborators up at call time.
+  const services = {
     db,
     dialect,
     clock,
@@ -92,10 +114,26 @@ export function createServices(database: Database, opts: ServiceOptions): Servic
     assets,
     assetIo: new AssetIoService(db, audit, assets, org, clock),
     risks,
-  };
+    blobs: new BlobStore(opts.blobDir),
+    notify: new NotificationService(),
+    jobs: new JobScheduler(),
+  } as Services;
+  services.notificationSettings = new NotificationSettingsService(services);
+  services.frameworks = new FrameworkService(services);
+  services.compliance = new ComplianceService(services);
+  services.obligations = new ObligationService(services);
+  services.regulations = new RegulationService(services);
+  services.documents = new DocumentService(services);
+  return services;
 }
 
 /** Start-up work that must happen before serving: built-in roles current, organisation row present. */
 export async function bootstrap(s: Services): Promise<void> {
   await s.roles.syncBuiltins();
+  await s.frameworks.bootstrap();
+  await s.compliance.bootstrap();
+  await s.obligations.bootstrap();
+  await s.regulations.bootstrap();
+  await s.documents.bootstrap();
+  await s.notificationSettings.bootstrap();
 }

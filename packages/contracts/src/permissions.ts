@@ -38,6 +38,34 @@ export const PERMISSIONS = {
     en: 'Approve the risk methodology and accept risks above the criteria',
     zh: '核定風險評估方法，並核准超出準則之風險接受',
   },
+  'compliance.read': {
+    en: 'View frameworks, applied controls, evidence, compliance assessments, the SoA and the regulations register',
+    zh: '檢視框架、控制措施、佐證、符合性評估、適用性聲明及適用法規清單',
+  },
+  'compliance.manage': {
+    en: 'Import frameworks; edit controls, evidence, assessments, SoA drafts and the regulations register',
+    zh: '匯入框架；編修控制措施、佐證、符合性評估、適用性聲明草稿及適用法規清單',
+  },
+  'compliance.approve': { en: 'Approve the Statement of Applicability', zh: '核定適用性聲明' },
+  'obligations.read': { en: 'View the obligations calendar', zh: '檢視法遵義務行事曆' },
+  'obligations.manage': {
+    en: 'Plan obligations: generate the calendar, assign owners and due dates',
+    zh: '規劃法遵義務：產生行事曆、指派負責人與期限',
+  },
+  'obligations.work': {
+    en: 'Complete the obligation tasks one owns, with evidence',
+    zh: '以佐證完成本人負責之法遵義務',
+  },
+  'documents.read': { en: 'Read ISMS documents and their versions', zh: '閱覽資訊安全管理制度文件及其版本' },
+  'documents.manage': {
+    en: 'Create documents, draft versions, distribute policies, manage record retention',
+    zh: '新增文件、撰擬版本、發布政策並管理紀錄保存',
+  },
+  'documents.approve': {
+    en: 'Review and approve document versions; approve record disposal',
+    zh: '審查及核定文件版本；核准紀錄銷毀',
+  },
+  'notifications.manage': { en: 'Configure outgoing e-mail', zh: '設定寄送電子郵件' },
 } as const satisfies Record<string, { en: string; zh: string }>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -83,6 +111,13 @@ export const BUILTIN_ROLES = {
       'risks.manage',
       'risks.treat',
       'risks.methodology',
+      'compliance.read',
+      'compliance.manage',
+      'obligations.read',
+      'obligations.manage',
+      'obligations.work',
+      'documents.read',
+      'documents.manage',
     ],
   },
   security_assistant: {
@@ -90,7 +125,17 @@ export const BUILTIN_ROLES = {
     zh: '網路資訊安全助理',
     descriptionEn: 'Day-to-day monitoring, hardening and records.',
     descriptionZh: '執行日常監控、主機強化與紀錄。',
-    permissions: ['users.read', 'org.read', 'assets.read', 'assets.confirm', 'risks.read'],
+    permissions: [
+      'users.read',
+      'org.read',
+      'assets.read',
+      'assets.confirm',
+      'risks.read',
+      'compliance.read',
+      'obligations.read',
+      'obligations.work',
+      'documents.read',
+    ],
   },
   auditor: {
     en: 'Auditor',
@@ -104,7 +149,7 @@ export const BUILTIN_ROLES = {
     zh: '資產擁有者',
     descriptionEn: 'Confirms and owns assets and risks of their unit.',
     descriptionZh: '確認並負責所屬單位之資產與風險。',
-    permissions: ['org.read', 'assets.confirm', 'risks.treat'],
+    permissions: ['org.read', 'assets.confirm', 'risks.treat', 'obligations.work'],
   },
   viewer: {
     en: 'Viewer',

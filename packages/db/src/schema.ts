@@ -1,6 +1,12 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { AssetIoTables } from './schema/asset-io.js';
 import type { AssetTables } from './schema/assets.js';
+import type { ComplianceTables } from './schema/compliance.js';
+import type { DocumentsTables } from './schema/documents.js';
+import type { FilesTables } from './schema/files.js';
+import type { FrameworkTables } from './schema/frameworks.js';
+import type { NotificationsTables } from './schema/notifications.js';
+import type { ObligationsTables } from './schema/obligations.js';
 import type { RiskTables } from './schema/risks.js';
 
 /** ISO 8601 UTC timestamps travel as strings in both dialects (see connection.ts for PostgreSQL parsers). */
@@ -153,7 +159,16 @@ export interface SetupTokenTable {
 }
 
 /** Platform tables here; each feature's tables in `schema/<feature>.ts`. */
-export interface DB extends AssetTables, AssetIoTables, RiskTables {
+export interface DB
+  extends AssetTables,
+    AssetIoTables,
+    RiskTables,
+    FrameworkTables,
+    FilesTables,
+    NotificationsTables,
+    ComplianceTables,
+    ObligationsTables,
+    DocumentsTables {
   organisation: OrganisationTable;
   units: UnitTable;
   users: UserTable;
@@ -182,5 +197,11 @@ export type OrganisationRow = Selectable<OrganisationTable>;
 export type SecretRow = Selectable<SecretTable>;
 export * from './schema/asset-io.js';
 export * from './schema/assets.js';
+export * from './schema/compliance.js';
+export * from './schema/documents.js';
+export * from './schema/files.js';
+export * from './schema/frameworks.js';
+export * from './schema/notifications.js';
+export * from './schema/obligations.js';
 export * from './schema/risks.js';
 export type { ColumnType };

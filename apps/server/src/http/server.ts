@@ -18,9 +18,15 @@ import { assetIoRoutes } from '../modules/assets/asset-io.routes.js';
 import { assetRoutes } from '../modules/assets/assets.routes.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
+import { complianceRoutes } from '../modules/compliance/compliance.routes.js';
+import { documentRoutes } from '../modules/documents/documents.routes.js';
+import { frameworkRoutes } from '../modules/frameworks/frameworks.routes.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
 import { meRoutes } from '../modules/me/me.routes.js';
+import { notificationRoutes } from '../modules/notifications/notifications.routes.js';
+import { obligationRoutes } from '../modules/obligations/obligations.routes.js';
 import { orgRoutes } from '../modules/org/org.routes.js';
+import { regulationRoutes } from '../modules/regulations/regulations.routes.js';
 import { riskRoutes } from '../modules/risks/risks.routes.js';
 import { roleRoutes } from '../modules/roles/roles.routes.js';
 import { settingsRoutes } from '../modules/settings/settings.routes.js';
@@ -144,6 +150,12 @@ export async function buildApp(services: Services, opts: HttpOptions): Promise<F
   assetRoutes(app, services);
   assetIoRoutes(app, services);
   riskRoutes(app, services);
+  frameworkRoutes(app, services);
+  complianceRoutes(app, services);
+  obligationRoutes(app, services);
+  regulationRoutes(app, services);
+  documentRoutes(app, services);
+  notificationRoutes(app, services);
 
   const index = opts.webDir ? path.join(opts.webDir, 'index.html') : null;
   if (opts.webDir && index && fs.existsSync(index)) {

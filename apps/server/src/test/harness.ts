@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Dialect } from '@vigil/db';
 import { createTestDatabase, type TestDatabase } from '@vigil/db/testing';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse, RouteOptions } from 'fastify';
@@ -49,11 +52,13 @@ export async function createTestPlatform(
 ): Promise<TestPlatform> {
   const database = await createTestDatabase(dialect);
   const clock = new MovableClock();
+  const blobDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-files-'));
   const services = createServices(database, {
     clock,
     keyRing: new KeyRing(generateKey()),
     argon2MemoryKiB: 1024,
     setupTokenFile: null,
+    blobDir,
     // Every test signs in from the same address; the address limit has its own test.
     loginLimits: opts.loginLimits ?? { perAddress: 10_000, perAccount: 10, windowMs: 5 * 60_000 },
   });
@@ -76,6 +81,7 @@ export async function createTestPlatform(
     async close() {
       await app.close();
       await database.dispose();
+      fs.rmSync(blobDir, { recursive: true, force: true });
     },
   };
 }

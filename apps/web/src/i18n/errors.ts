@@ -1,6 +1,12 @@
 import type { TFunction } from 'i18next';
 import { isApiError } from '../api/client.js';
 import { ASSETS_ERROR_KEYS } from '../features/assets/errors.js';
+import { COMPLIANCE_ERROR_KEYS } from '../features/compliance/errors.js';
+import { DOCUMENTS_ERROR_KEYS } from '../features/documents/errors.js';
+import { FRAMEWORKS_ERROR_KEYS } from '../features/frameworks/errors.js';
+import { NOTIFICATIONS_ERROR_KEYS } from '../features/notifications/errors.js';
+import { OBLIGATIONS_ERROR_KEYS } from '../features/obligations/errors.js';
+import { REGULATIONS_ERROR_KEYS } from '../features/regulations/errors.js';
 import { RISKS_ERROR_KEYS } from '../features/risks/errors.js';
 
 /**
@@ -66,6 +72,12 @@ export const ERROR_KEYS = {
   'response.invalid': 'errors.response_invalid',
   ...ASSETS_ERROR_KEYS,
   ...RISKS_ERROR_KEYS,
+  ...COMPLIANCE_ERROR_KEYS,
+  ...DOCUMENTS_ERROR_KEYS,
+  ...FRAMEWORKS_ERROR_KEYS,
+  ...NOTIFICATIONS_ERROR_KEYS,
+  ...OBLIGATIONS_ERROR_KEYS,
+  ...REGULATIONS_ERROR_KEYS,
 } as const;
 
 type KnownCode = keyof typeof ERROR_KEYS;

@@ -45,6 +45,56 @@ export const MODULES: readonly ModuleEntry[] = [
     page: lazy(() => import('../features/risks/RisksPage.js').then((m) => ({ default: m.RisksPage }))),
   },
   {
+    id: 'compliance',
+    path: '/compliance',
+    labelKey: 'compliance.nav',
+    section: 'main',
+    permission: 'compliance.read',
+    page: lazy(() =>
+      import('../features/compliance/CompliancePage.js').then((m) => ({ default: m.CompliancePage })),
+    ),
+  },
+  {
+    id: 'obligations',
+    path: '/obligations',
+    labelKey: 'obligations.nav',
+    section: 'main',
+    permission: ['obligations.read', 'obligations.work'],
+    page: lazy(() =>
+      import('../features/obligations/ObligationsPage.js').then((m) => ({ default: m.ObligationsPage })),
+    ),
+  },
+  {
+    id: 'documents',
+    path: '/documents',
+    labelKey: 'documents.nav',
+    section: 'main',
+    permission: null,
+    page: lazy(() =>
+      import('../features/documents/DocumentsPage.js').then((m) => ({ default: m.DocumentsPage })),
+    ),
+  },
+  {
+    id: 'frameworks',
+    path: '/frameworks',
+    labelKey: 'frameworks.nav',
+    section: 'main',
+    permission: 'compliance.read',
+    page: lazy(() =>
+      import('../features/frameworks/FrameworksPage.js').then((m) => ({ default: m.FrameworksPage })),
+    ),
+  },
+  {
+    id: 'regulations',
+    path: '/regulations',
+    labelKey: 'regulations.nav',
+    section: 'main',
+    permission: 'compliance.read',
+    page: lazy(() =>
+      import('../features/regulations/RegulationsPage.js').then((m) => ({ default: m.RegulationsPage })),
+    ),
+  },
+  {
     id: 'users',
     path: '/admin/users',
     labelKey: 'nav.users',
@@ -76,6 +126,18 @@ export const MODULES: readonly ModuleEntry[] = [
     permission: 'settings.read',
     page: lazy(() =>
       import('../features/settings/SettingsPage.js').then((m) => ({ default: m.SettingsPage })),
+    ),
+  },
+  {
+    id: 'notifications',
+    path: '/admin/notifications',
+    labelKey: 'notifications.nav',
+    section: 'admin',
+    permission: 'notifications.manage',
+    page: lazy(() =>
+      import('../features/notifications/NotificationsPage.js').then((m) => ({
+        default: m.NotificationsPage,
+      })),
     ),
   },
   {

@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { useActiveSession } from '../../api/session.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useFormatDateTime } from '../../lib/useDateTime.js';
+import { ComplianceCard } from '../compliance/ComplianceCard.js';
+import { DocumentsCard } from '../documents/DocumentsCard.js';
+import { ObligationsCard } from '../obligations/ObligationsCard.js';
 import { useRoleLabel } from '../roles/api.js';
 import { AdminHints } from './AdminHints.js';
 
@@ -41,6 +44,9 @@ export function HomePage() {
           </Stack>
         </Card>
         <AdminHints />
+        <ObligationsCard />
+        <DocumentsCard />
+        <ComplianceCard />
       </SimpleGrid>
     </>
   );

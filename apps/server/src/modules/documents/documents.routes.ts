@@ -1,0 +1,5 @@
+import type { App } from '../../http/types.js';
+import type { Services } from '../../services.js';
+
+/** Placeholder until the slice lands. */
+export function documentRoutes(_app: App, _s: Services): void {}

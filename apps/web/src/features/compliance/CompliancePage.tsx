@@ -1,0 +1,8 @@
+import { useTranslation } from 'react-i18next';
+import { PageHeading } from '../../components/PageHeading.js';
+
+/** Placeholder until the slice lands. */
+export function CompliancePage() {
+  const { t } = useTranslation();
+  return <PageHeading title={t('compliance.nav')} />;
+}

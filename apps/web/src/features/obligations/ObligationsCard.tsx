@@ -1,0 +1,4 @@
+/** The home page card of this module (what needs attention). Placeholder until the slice lands. */
+export function ObligationsCard() {
+  return null;
+}

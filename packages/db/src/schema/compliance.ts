@@ -1,0 +1,3 @@
+// Tables of compliance. Placeholder until the slice lands.
+
+export type ComplianceTables = {};

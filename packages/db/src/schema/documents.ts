@@ -1,0 +1,3 @@
+// Tables of documents. Placeholder until the slice lands.
+
+export type DocumentsTables = {};

@@ -1,0 +1,3 @@
+// Tables of files. Placeholder until the slice lands.
+
+export type FilesTables = {};

@@ -1,0 +1,3 @@
+// Tables of notifications. Placeholder until the slice lands.
+
+export type NotificationsTables = {};

@@ -1,0 +1,3 @@
+// Tables of obligations. Placeholder until the slice lands.
+
+export type ObligationsTables = {};
