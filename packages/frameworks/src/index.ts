@@ -1,3 +1,4 @@
 // Compliance frameworks as data: the format, the loader and validation report, the shipped frameworks
-// and mappings, and obligation scheduling.
+// (in ../data, beside src and dist alike) and mappings, and obligation scheduling.
+export * from './schedule.js';
 export type * from './types.js';
