@@ -41,6 +41,7 @@ export async function openPlatform(
       argon2MemoryKiB: config.argon2MemoryKiB,
       setupTokenFile: paths.setupToken,
       blobDir: paths.files,
+      publicUrl: config.publicUrl ?? null,
     });
     await bootstrap(services);
     return { database, services };

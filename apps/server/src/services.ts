@@ -37,6 +37,8 @@ export interface ServiceOptions {
   loginLimits?: LoginLimits;
   /** Where uploaded files are kept by content hash (`<data dir>/files`). */
   blobDir: string;
+  /** The configured public URL (`VIGIL_PUBLIC_URL`): links in e-mail use it unless the mail settings name one. */
+  publicUrl?: string | null;
 }
 
 export interface Services {
@@ -83,6 +85,7 @@ export function createServices(database: Database, opts: ServiceOptions): Servic
   const org = new OrgService(db, audit, clock);
   const assets = new AssetService(db, audit, settings, clock);
   const risks = new RiskService(db, audit, settings, assets, clock);
+  const jobs = new JobScheduler({ db, clock });
   // The ISMS modules take the whole service set: they are wired below, once it exists, and look their
   // collaborators up at call time.
   const services = {
@@ -115,8 +118,8 @@ export function createServices(database: Database, opts: ServiceOptions): Servic
     assetIo: new AssetIoService(db, audit, assets, org, clock),
     risks,
     blobs: new BlobStore(opts.blobDir),
-    notify: new NotificationService(),
-    jobs: new JobScheduler(),
+    notify: new NotificationService({ db, clock, secrets, jobs, defaultPublicUrl: opts.publicUrl ?? null }),
+    jobs,
   } as Services;
   services.notificationSettings = new NotificationSettingsService(services);
   services.frameworks = new FrameworkService(services);

@@ -1,5 +1,9 @@
 import type { Config } from '../config.js';
 import { loadAssetDemo } from '../modules/assets/assets.demo.js';
+import { loadComplianceDemo } from '../modules/compliance/compliance.demo.js';
+import { loadDocumentDemo } from '../modules/documents/documents.demo.js';
+import { loadObligationDemo } from '../modules/obligations/obligations.demo.js';
+import { loadRegulationDemo } from '../modules/regulations/regulations.demo.js';
 import { loadRiskDemo } from '../modules/risks/risks.demo.js';
 import { temporaryPassword } from '../platform/auth/passwords.js';
 import type { Services } from '../services.js';
@@ -128,6 +132,12 @@ export async function loadDemo(s: Services): Promise<string | null> {
   }
   await loadAssetDemo(s, ctx);
   await loadRiskDemo(s, ctx);
+  // The ISMS modules (issue 4): applied controls and evidence, the level-B obligations calendar, the
+  // information security policy awaiting acknowledgements, the regulations register with owners.
+  await loadComplianceDemo(s, ctx);
+  await loadObligationDemo(s, ctx);
+  await loadDocumentDemo(s, ctx);
+  await loadRegulationDemo(s, ctx);
   await s.db.deleteFrom('setup_tokens').execute();
   return password;
 }

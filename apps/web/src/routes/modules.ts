@@ -59,7 +59,7 @@ export const MODULES: readonly ModuleEntry[] = [
     path: '/obligations',
     labelKey: 'obligations.nav',
     section: 'main',
-    permission: ['obligations.read', 'obligations.work'],
+    permission: ['obligations.read', 'obligations.work', 'obligations.manage'],
     page: lazy(() =>
       import('../features/obligations/ObligationsPage.js').then((m) => ({ default: m.ObligationsPage })),
     ),

@@ -1,8 +1,346 @@
+import { randomUUID } from 'node:crypto';
+import type {
+  CreateDocumentRequest,
+  DocumentDetail,
+  DocumentLevelRequest,
+  DocumentLevelView,
+  DocumentListItem,
+  DocumentListQuery,
+  DocumentSummary,
+  UpdateDocumentLevelRequest,
+  UpdateDocumentRequest,
+} from '@vigil/contracts';
+import type { DB } from '@vigil/db';
+import { isUniqueViolation } from '@vigil/db';
+import type { Kysely } from 'kysely';
+import { badRequest, conflict, notFound } from '../../http/errors.js';
+import type { RequestContext } from '../../platform/context.js';
 import type { Services } from '../../services.js';
+import { actorId, has, readsRegister } from './document-access.js';
+import { DocumentDistributionService } from './document-distribution.service.js';
+import { DEFAULT_LEVELS } from './document-levels.seed.js';
+import { DocumentReminders } from './document-reminders.js';
+import { DocumentRetentionService } from './document-retention.service.js';
+import { DocumentVersionService } from './document-versions.service.js';
+import { DocumentWorkflowService } from './document-workflow.service.js';
+import { presentDetail, presentLevel, presentListItem } from './documents.presenter.js';
+import {
+  countPendingApprovals,
+  dayIn,
+  findDocument,
+  listDocuments,
+  numbersWithPrefix,
+  organisationZone,
+  usersByIds,
+  versionsOf,
+} from './documents.repository.js';
 
-/** Placeholder until the slice lands. */
+/** ISMS document control: levels and the register; versions, workflow, distribution and retention in their services. */
 export class DocumentService {
-  constructor(protected readonly s: Services) {}
-  /** Start-up work (seeding shipped content); called once by bootstrap. */
-  async bootstrap(): Promise<void> {}
+  readonly versions: DocumentVersionService;
+  readonly workflow: DocumentWorkflowService;
+  readonly distribution: DocumentDistributionService;
+  readonly retention: DocumentRetentionService;
+  readonly reminders: DocumentReminders;
+
+  constructor(protected readonly s: Services) {
+    this.versions = new DocumentVersionService(s);
+    this.workflow = new DocumentWorkflowService(s);
+    this.distribution = new DocumentDistributionService(s);
+    this.retention = new DocumentRetentionService(s);
+    this.reminders = new DocumentReminders(s);
+    s.jobs.register({
+      name: 'documents.review-reminders',
+      pattern: '0 8 * * *',
+      run: async () => {
+        await this.reminders.run();
+      },
+    });
+  }
+
+  /** Seeds the four default levels once (safe when two processes start together). */
+  async bootstrap(): Promise<void> {
+    const now = this.s.clock.now().toISOString();
+    const any = await this.s.db.selectFrom('document_levels').select('id').limit(1).executeTakeFirst();
+    if (any) return;
+    for (const l of DEFAULT_LEVELS)
+      await this.s.db
+        .insertInto('document_levels')
+        .values({ ...l, created_at: now, updated_at: now })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+  }
+
+  // ---- levels -------------------------------------------------------------------------------------------
+
+  async listLevels(): Promise<DocumentLevelView[]> {
+    const rows = await this.s.db
+      .selectFrom('document_levels')
+      .selectAll()
+      .orderBy('rank')
+      .orderBy('id')
+      .execute();
+    const counts = await this.s.db
+      .selectFrom('documents')
+      .select(['level_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('level_id')
+      .execute();
+    const byLevel = new Map(counts.map((c) => [c.level_id, Number(c.n)]));
+    return rows.map((r) => presentLevel(r, byLevel.get(r.id) ?? 0));
+  }
+
+  async createLevel(ctx: RequestContext, req: DocumentLevelRequest): Promise<DocumentLevelView> {
+    const now = this.s.clock.now().toISOString();
+    await this.uniqueLevel(req.id, req.prefix, null);
+    await this.s.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('document_levels')
+        .values({
+          id: req.id,
+          rank: req.rank,
+          prefix: req.prefix,
+          name_en: req.nameEn,
+          name_zh: req.nameZh,
+          is_record: req.isRecord ? 1 : 0,
+          retention_years: req.retentionYears,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      await this.s.audit.record(trx, ctx, {
+        action: 'document.level_created',
+        objectType: 'document_level',
+        objectId: req.id,
+        details: { ...req },
+      });
+    });
+    return this.level(req.id);
+  }
+
+  async updateLevel(
+    ctx: RequestContext,
+    id: string,
+    req: UpdateDocumentLevelRequest,
+  ): Promise<DocumentLevelView> {
+    const before = await this.s.db
+      .selectFrom('document_levels')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!before) throw notFound('document level');
+    if (req.prefix !== undefined) await this.uniqueLevel(null, req.prefix, id);
+    await this.s.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('document_levels')
+        .set({
+          ...(req.rank !== undefined ? { rank: req.rank } : {}),
+          ...(req.prefix !== undefined ? { prefix: req.prefix } : {}),
+          ...(req.nameEn !== undefined ? { name_en: req.nameEn } : {}),
+          ...(req.nameZh !== undefined ? { name_zh: req.nameZh } : {}),
+          ...(req.isRecord !== undefined ? { is_record: req.isRecord ? 1 : 0 } : {}),
+          ...(req.retentionYears !== undefined ? { retention_years: req.retentionYears } : {}),
+          updated_at: this.s.clock.now().toISOString(),
+        })
+        .where('id', '=', id)
+        .execute();
+      await this.s.audit.record(trx, ctx, {
+        action: 'document.level_updated',
+        objectType: 'document_level',
+        objectId: id,
+        details: { changes: req },
+      });
+    });
+    return this.level(id);
+  }
+
+  private async level(id: string): Promise<DocumentLevelView> {
+    const found = (await this.listLevels()).find((l) => l.id === id);
+    if (!found) throw notFound('document level');
+    return found;
+  }
+
+  private async uniqueLevel(id: string | null, prefix: string, except: string | null): Promise<void> {
+    const rows = await this.s.db.selectFrom('document_levels').select(['id', 'prefix']).execute();
+    if (id && rows.some((r) => r.id === id))
+      throw conflict('document.level_exists', `level ${id} already exists`);
+    if (rows.some((r) => r.prefix === prefix && r.id !== except))
+      throw conflict('document.prefix_taken', `prefix ${prefix} is used by another level`);
+  }
+
+  // ---- register -----------------------------------------------------------------------------------------
+
+  async list(q: DocumentListQuery): Promise<DocumentListItem[]> {
+    const rows = await listDocuments(this.s.db, q);
+    const users = await usersByIds(
+      this.s.db,
+      rows.map((r) => r.owner_id),
+    );
+    const today = await this.today();
+    const items = rows.map((r) => presentListItem(r, users, today));
+    return q.overdue ? items.filter((i) => i.reviewOverdue === (q.overdue === 'true')) : items;
+  }
+
+  async get(id: string): Promise<DocumentDetail> {
+    const row = (await listDocuments(this.s.db, {})).find((r) => r.id === id);
+    if (!row) throw notFound('document');
+    const users = await usersByIds(this.s.db, [row.owner_id]);
+    const level = await this.s.db
+      .selectFrom('document_levels')
+      .select('retention_years')
+      .where('id', '=', row.level_id)
+      .executeTakeFirst();
+    return presentDetail(
+      row,
+      users,
+      await this.today(),
+      await versionsOf(this.s.db, id),
+      level?.retention_years ?? null,
+    );
+  }
+
+  /** The next free number of a level: ISMS-<prefix>-001, -002, … */
+  async nextNumber(levelId: string, db: Kysely<DB> = this.s.db): Promise<string> {
+    const level = await db
+      .selectFrom('document_levels')
+      .select('prefix')
+      .where('id', '=', levelId)
+      .executeTakeFirst();
+    if (!level) throw badRequest('document.unknown_level', `there is no document level ${levelId}`);
+    const stem = `ISMS-${level.prefix}-`;
+    const used = (await numbersWithPrefix(db, stem)).map((n) =>
+      /^\d+$/.test(n.slice(stem.length)) ? Number(n.slice(stem.length)) : 0,
+    );
+    return `${stem}${String(Math.max(0, ...used) + 1).padStart(3, '0')}`;
+  }
+
+  async create(ctx: RequestContext, req: CreateDocumentRequest): Promise<DocumentDetail> {
+    await this.assertOwner(req.ownerId);
+    const id = randomUUID();
+    const now = this.s.clock.now().toISOString();
+    const number = req.number ?? (await this.nextNumber(req.levelId));
+    if (req.number) await this.nextNumber(req.levelId); // the level must exist either way
+    if (await this.s.db.selectFrom('documents').select('id').where('number', '=', number).executeTakeFirst())
+      throw conflict('document.number_taken', `document number ${number} is already used`);
+    try {
+      await this.s.db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('documents')
+          .values({
+            id,
+            number,
+            title: req.title,
+            level_id: req.levelId,
+            owner_id: req.ownerId,
+            classification: req.classification,
+            requirements: JSON.stringify(req.requirements),
+            review_interval_months: req.reviewIntervalMonths,
+            next_review_on: null,
+            retention_years: req.retentionYears,
+            created_by: actorId(ctx),
+            created_at: now,
+            updated_at: now,
+          })
+          .execute();
+        await this.s.audit.record(trx, ctx, {
+          action: 'document.created',
+          objectType: 'document',
+          objectId: id,
+          details: { number, title: req.title, levelId: req.levelId, classification: req.classification },
+        });
+      });
+    } catch (err) {
+      if (isUniqueViolation(err))
+        throw conflict('document.number_taken', `document number ${number} is already used`);
+      throw err;
+    }
+    return this.get(id);
+  }
+
+  async update(ctx: RequestContext, id: string, req: UpdateDocumentRequest): Promise<DocumentDetail> {
+    const before = await findDocument(this.s.db, id);
+    if (!before) throw notFound('document');
+    if (req.ownerId) await this.assertOwner(req.ownerId);
+    if (req.levelId !== undefined) await this.assertLevel(req.levelId);
+    await this.s.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('documents')
+        .set({
+          ...(req.title !== undefined ? { title: req.title } : {}),
+          ...(req.levelId !== undefined ? { level_id: req.levelId } : {}),
+          ...(req.ownerId !== undefined ? { owner_id: req.ownerId } : {}),
+          ...(req.classification !== undefined ? { classification: req.classification } : {}),
+          ...(req.requirements !== undefined ? { requirements: JSON.stringify(req.requirements) } : {}),
+          ...(req.reviewIntervalMonths !== undefined
+            ? { review_interval_months: req.reviewIntervalMonths }
+            : {}),
+          ...(req.nextReviewOn !== undefined ? { next_review_on: req.nextReviewOn } : {}),
+          ...(req.retentionYears !== undefined ? { retention_years: req.retentionYears } : {}),
+          updated_at: this.s.clock.now().toISOString(),
+        })
+        .where('id', '=', id)
+        .execute();
+      await this.s.audit.record(trx, ctx, {
+        action: 'document.updated',
+        objectType: 'document',
+        objectId: id,
+        details: { changes: req },
+      });
+    });
+    return this.get(id);
+  }
+
+  private async assertLevel(levelId: string): Promise<void> {
+    const level = await this.s.db
+      .selectFrom('document_levels')
+      .select('id')
+      .where('id', '=', levelId)
+      .executeTakeFirst();
+    if (!level) throw badRequest('document.unknown_level', `there is no document level ${levelId}`);
+  }
+
+  private async assertOwner(userId: string): Promise<void> {
+    const u = await this.s.db
+      .selectFrom('users')
+      .select('disabled_at')
+      .where('id', '=', userId)
+      .executeTakeFirst();
+    if (!u || u.disabled_at) throw badRequest('document.unknown_owner', 'the owner must be an active user');
+  }
+
+  async today(): Promise<string> {
+    return dayIn(await organisationZone(this.s.db), this.s.clock.now());
+  }
+
+  // ---- home card ----------------------------------------------------------------------------------------
+
+  async summary(ctx: RequestContext): Promise<DocumentSummary> {
+    const me = actorId(ctx) ?? '-';
+    const pending = await this.s.db
+      .selectFrom('document_acknowledgements as a')
+      .innerJoin('document_versions as v', 'v.id', 'a.version_id')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('a.user_id', '=', me)
+      .where('a.acknowledged_at', 'is', null)
+      .where('v.status', '=', 'published')
+      .executeTakeFirstOrThrow();
+    const register = readsRegister(ctx);
+    const overdue = register ? await this.list({ overdue: 'true' }) : null;
+    return {
+      toAcknowledge: Number(pending.n),
+      myDecisions: await this.workflow.awaitingDecisionOf(me),
+      overdueReviews: overdue
+        ? overdue.map((d) => ({
+            id: d.id,
+            number: d.number,
+            title: d.title,
+            nextReviewOn: d.nextReviewOn ?? '',
+          }))
+        : null,
+      pendingApprovals: register ? await countPendingApprovals(this.s.db) : null,
+      pendingDisposals:
+        has(ctx, 'documents.approve') || has(ctx, 'documents.manage')
+          ? await this.retention.pendingCount()
+          : null,
+    };
+  }
 }

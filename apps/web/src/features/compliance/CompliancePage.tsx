@@ -1,8 +1,27 @@
-import { useTranslation } from 'react-i18next';
-import { PageHeading } from '../../components/PageHeading.js';
+import { Route, Routes } from 'react-router';
+import { NotFoundPage } from '../home/NotFoundPage.js';
+import { AssessmentPage } from './assessments/AssessmentPage.js';
+import { AssessmentsPage } from './assessments/AssessmentsPage.js';
+import { ComplianceNav } from './ComplianceNav.js';
+import { ControlsPage } from './controls/ControlsPage.js';
+import { EvidenceItemPage } from './evidence/EvidenceItemPage.js';
+import { EvidencePage } from './evidence/EvidencePage.js';
+import { SoaPage } from './soa/SoaPage.js';
 
-/** Placeholder until the slice lands. */
+/** Controls and compliance, under /compliance. */
 export function CompliancePage() {
-  const { t } = useTranslation();
-  return <PageHeading title={t('compliance.nav')} />;
+  return (
+    <>
+      <ComplianceNav />
+      <Routes>
+        <Route index element={<ControlsPage />} />
+        <Route path="evidence" element={<EvidencePage />} />
+        <Route path="evidence/:evidenceId" element={<EvidenceItemPage />} />
+        <Route path="assessments" element={<AssessmentsPage />} />
+        <Route path="assessments/:assessmentId" element={<AssessmentPage />} />
+        <Route path="soa" element={<SoaPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </>
+  );
 }

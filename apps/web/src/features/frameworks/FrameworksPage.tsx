@@ -1,8 +1,15 @@
-import { useTranslation } from 'react-i18next';
-import { PageHeading } from '../../components/PageHeading.js';
+import { Route, Routes } from 'react-router';
+import { NotFoundPage } from '../home/NotFoundPage.js';
+import { FrameworkListPage } from './FrameworkListPage.js';
+import { FrameworkPage } from './FrameworkPage.js';
 
-/** Placeholder until the slice lands. */
+/** The framework library's screens, under /frameworks. */
 export function FrameworksPage() {
-  const { t } = useTranslation();
-  return <PageHeading title={t('frameworks.nav')} />;
+  return (
+    <Routes>
+      <Route index element={<FrameworkListPage />} />
+      <Route path=":key" element={<FrameworkPage />} />
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
 }

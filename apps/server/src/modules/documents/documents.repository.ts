@@ -1,0 +1,161 @@
+// Queries of ISMS document control. No business rules here.
+import type { DocumentListQuery } from '@vigil/contracts';
+import type { DB, DocumentParticipantRow, DocumentRow, DocumentVersionRow } from '@vigil/db';
+import type { Kysely } from 'kysely';
+
+export interface UserRefRow {
+  id: string;
+  displayName: string;
+  username: string;
+}
+
+export async function usersByIds(
+  db: Kysely<DB>,
+  ids: Iterable<string | null>,
+): Promise<Map<string, UserRefRow>> {
+  const list = [...new Set([...ids].filter((x): x is string => !!x))];
+  if (list.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'display_name', 'username'])
+    .where('id', 'in', list)
+    .execute();
+  return new Map(rows.map((r) => [r.id, { id: r.id, displayName: r.display_name, username: r.username }]));
+}
+
+/** Active (not disabled) users among the ids, plus every active holder of the roles. */
+export async function activeRecipients(
+  db: Kysely<DB>,
+  userIds: string[],
+  roleIds: string[],
+): Promise<string[]> {
+  const found = new Set<string>();
+  if (userIds.length > 0) {
+    const rows = await db
+      .selectFrom('users')
+      .select('id')
+      .where('id', 'in', userIds)
+      .where('disabled_at', 'is', null)
+      .execute();
+    for (const r of rows) found.add(r.id);
+  }
+  if (roleIds.length > 0) {
+    const rows = await db
+      .selectFrom('user_roles')
+      .innerJoin('users', 'users.id', 'user_roles.user_id')
+      .select('users.id')
+      .where('user_roles.role_id', 'in', roleIds)
+      .where('users.disabled_at', 'is', null)
+      .execute();
+    for (const r of rows) found.add(r.id);
+  }
+  return [...found].sort();
+}
+
+export async function findDocument(db: Kysely<DB>, id: string): Promise<DocumentRow | undefined> {
+  return db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findVersion(db: Kysely<DB>, id: string): Promise<DocumentVersionRow | undefined> {
+  return db.selectFrom('document_versions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function versionsOf(db: Kysely<DB>, documentId: string): Promise<DocumentVersionRow[]> {
+  return db
+    .selectFrom('document_versions')
+    .selectAll()
+    .where('document_id', '=', documentId)
+    .orderBy('version', 'desc')
+    .execute();
+}
+
+export async function participantsOf(db: Kysely<DB>, versionId: string): Promise<DocumentParticipantRow[]> {
+  return db
+    .selectFrom('document_version_participants')
+    .selectAll()
+    .where('version_id', '=', versionId)
+    .orderBy('role', 'desc')
+    .orderBy('position')
+    .execute();
+}
+
+export interface RegisterRow extends DocumentRow {
+  latest_status: string | null;
+  latest_version: number | null;
+  published_version: number | null;
+}
+
+/** The register: each document with its newest and its published version number. */
+export async function listDocuments(db: Kysely<DB>, q: DocumentListQuery): Promise<RegisterRow[]> {
+  let query = db
+    .selectFrom('documents as d')
+    .leftJoin('document_versions as lv', (j) =>
+      j.onRef('lv.document_id', '=', 'd.id').on((eb) =>
+        eb(
+          'lv.version',
+          '=',
+          eb
+            .selectFrom('document_versions as x')
+            .select((e) => e.fn.max('x.version').as('m'))
+            .whereRef('x.document_id', '=', 'd.id'),
+        ),
+      ),
+    )
+    .leftJoin('document_versions as pv', (j) =>
+      j.onRef('pv.document_id', '=', 'd.id').on('pv.status', '=', 'published'),
+    )
+    .selectAll('d')
+    .select([
+      'lv.status as latest_status',
+      'lv.version as latest_version',
+      'pv.version as published_version',
+    ]);
+  if (q.levelId) query = query.where('d.level_id', '=', q.levelId);
+  if (q.ownerId) query = query.where('d.owner_id', '=', q.ownerId);
+  if (q.status === 'none') query = query.where('lv.id', 'is', null);
+  else if (q.status) query = query.where('lv.status', '=', q.status);
+  if (q.q) {
+    const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) => eb.or([eb('d.title', 'like', like), eb('d.number', 'like', like)]));
+  }
+  return query.orderBy('d.number').execute() as Promise<RegisterRow[]>;
+}
+
+/** Numbers already used with a prefix, to suggest the next one. */
+export async function numbersWithPrefix(db: Kysely<DB>, prefix: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('documents')
+    .select('number')
+    .where('number', 'like', `${prefix}%`)
+    .execute();
+  return rows.map((r) => r.number);
+}
+
+export async function organisationZone(db: Kysely<DB>): Promise<string> {
+  const org = await db.selectFrom('organisation').select('time_zone').executeTakeFirst();
+  return org?.time_zone ?? 'Asia/Taipei';
+}
+
+/** Today's date (YYYY-MM-DD) in a time zone. */
+export function dayIn(timeZone: string, at: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone }).format(at);
+}
+
+/** A calendar date plus whole months (clamped to the month's last day: 31 Jan + 1 month = 28/29 Feb). */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+export async function countPendingApprovals(db: Kysely<DB>): Promise<number> {
+  const r = await db
+    .selectFrom('document_versions')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', 'in', ['review', 'approved'])
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}

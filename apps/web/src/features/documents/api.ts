@@ -1,0 +1,118 @@
+import { useQuery } from '@tanstack/react-query';
+import {
+  acknowledgementProgress,
+  disposalCandidateList,
+  disposalList,
+  documentDetail,
+  documentDiff,
+  documentLevelList,
+  documentList,
+  documentSummary,
+  documentVersion,
+  page,
+  readingList,
+  roleList,
+  userSummary,
+} from '@vigil/contracts';
+import { api, withQuery } from '../../api/client.js';
+
+export const documentsKey = ['documents'] as const;
+const enc = encodeURIComponent;
+export const documentPath = (id: string) => `/api/documents/${enc(id)}`;
+export const versionPath = (id: string) => `/api/document-versions/${enc(id)}`;
+
+export interface RegisterFilters {
+  levelId?: string | null;
+  status?: string | null;
+  ownerId?: string | null;
+}
+
+export function useLevels() {
+  return useQuery({
+    queryKey: [...documentsKey, 'levels'],
+    queryFn: () => api.get('/api/document-levels', documentLevelList),
+  });
+}
+
+export function useRegister(filters: RegisterFilters) {
+  return useQuery({
+    queryKey: [...documentsKey, 'register', filters],
+    queryFn: () => api.get(withQuery('/api/documents', { ...filters }), documentList),
+  });
+}
+
+export function useDocument(id: string) {
+  return useQuery({
+    queryKey: [...documentsKey, 'doc', id],
+    queryFn: () => api.get(documentPath(id), documentDetail),
+  });
+}
+
+export function useVersion(id: string) {
+  return useQuery({
+    queryKey: [...documentsKey, 'version', id],
+    queryFn: () => api.get(versionPath(id), documentVersion),
+  });
+}
+
+export function useDiff(documentId: string, from: number | null, to: number | null) {
+  return useQuery({
+    queryKey: [...documentsKey, 'diff', documentId, from, to],
+    queryFn: () => api.get(withQuery(`${documentPath(documentId)}/diff`, { from, to }), documentDiff),
+    enabled: from !== null && to !== null && from !== to,
+  });
+}
+
+export function useProgress(versionId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...documentsKey, 'progress', versionId],
+    queryFn: () => api.get(`${versionPath(versionId)}/acknowledgements`, acknowledgementProgress),
+    enabled,
+  });
+}
+
+export function useToRead() {
+  return useQuery({
+    queryKey: [...documentsKey, 'to-read'],
+    queryFn: () => api.get('/api/my/documents-to-read', readingList),
+  });
+}
+
+export function useSummary() {
+  return useQuery({
+    queryKey: [...documentsKey, 'summary'],
+    queryFn: () => api.get('/api/documents/summary', documentSummary),
+  });
+}
+
+export function useDisposals() {
+  const candidates = useQuery({
+    queryKey: [...documentsKey, 'disposal-candidates'],
+    queryFn: () => api.get('/api/document-disposals/candidates', disposalCandidateList),
+  });
+  const requests = useQuery({
+    queryKey: [...documentsKey, 'disposals'],
+    queryFn: () => api.get('/api/document-disposals', disposalList),
+  });
+  return { candidates, requests };
+}
+
+const userPage = page(userSummary);
+/** Active users for the pickers (needs users.read; without it the pickers stay empty). */
+export function usePeople(enabled: boolean) {
+  return useQuery({
+    queryKey: ['users', 'document-pickers'],
+    queryFn: () => api.get(withQuery('/api/users', { status: 'active', limit: 500 }), userPage),
+    enabled,
+    retry: false,
+  });
+}
+
+export function useRoles(enabled: boolean) {
+  return useQuery({
+    queryKey: ['roles', 'document-pickers'],
+    queryFn: () => api.get('/api/roles', roleList),
+    enabled,
+    retry: false,
+  });
+}

@@ -1,0 +1,135 @@
+// Reads the text of a YAML or JSON file into plain data and keeps the node positions, so that every later
+// problem (schema, duplicate ref, unknown parent) can name the line and column it is about.
+import { isMap, LineCounter, type Node, parseDocument, type Document as YamlDocument } from 'yaml';
+import type { ValidationProblem } from './types.js';
+
+/** Largest framework or mappings file accepted (the import route has the same limit). */
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+export type PathPart = string | number;
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export interface SourceFile {
+  file: string;
+  data: unknown;
+  /** Where the value at `path` starts (or its nearest existing ancestor); null when unknown. */
+  locate(path: readonly PathPart[], opts?: { key?: string }): Position | null;
+}
+
+export type ReadResult = { ok: true; source: SourceFile } | { ok: false; problems: ValidationProblem[] };
+
+/** `nodes[3].title.zh-TW` */
+export function pathText(path: readonly PathPart[]): string {
+  return path
+    .map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`))
+    .join('');
+}
+
+export function problem(
+  file: string,
+  at: Position | null,
+  path: readonly PathPart[],
+  message: string,
+): ValidationProblem {
+  return { file, line: at?.line ?? null, column: at?.column ?? null, path: pathText(path), message };
+}
+
+const looksLikeJson = (file: string, text: string) => /\.json$/i.test(file) || /^\s*[{[]/.test(text);
+
+/** Line and column of a character offset in `text`, both from 1. */
+function offsetPosition(text: string, offset: number): Position {
+  const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
+  const lines = before.split('\n');
+  return { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
+}
+
+function jsonSyntaxProblem(file: string, text: string): ValidationProblem | null {
+  try {
+    JSON.parse(text);
+    return null;
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    const lc = /line (\d+) column (\d+)/.exec(message);
+    const pos = /position (\d+)/.exec(message);
+    const at = lc
+      ? { line: Number(lc[1]), column: Number(lc[2]) }
+      : pos
+        ? offsetPosition(text, Number(pos[1]))
+        : null;
+    return problem(file, at, [], `not valid JSON: ${message.replace(/\s*\(line \d+ column \d+\)/, '')}`);
+  }
+}
+
+function yamlLocator(doc: YamlDocument, counter: LineCounter): SourceFile['locate'] {
+  const at = (node: unknown): Position | null => {
+    const range = (node as Node | null)?.range;
+    if (!range) return null;
+    const { line, col } = counter.linePos(range[0]);
+    return { line, column: col };
+  };
+  return (path, opts) => {
+    for (let n = path.length; n >= 0; n--) {
+      const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
+      if (node === undefined || node === null) continue;
+      if (opts?.key && n === path.length && isMap(node)) {
+        const pair = node.items.find((p) => (p.key as { value?: unknown } | null)?.value === opts.key);
+        if (pair) return at(pair.key);
+      }
+      return at(node);
+    }
+    return null;
+  };
+}
+
+/** Parses YAML (or JSON, which is read as YAML 1.2 after a strict JSON check) with positions. */
+export function readSource(text: string, file: string): ReadResult {
+  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (Buffer.byteLength(src, 'utf8') > MAX_FILE_BYTES)
+    return {
+      ok: false,
+      problems: [problem(file, null, [], `the file is larger than ${MAX_FILE_BYTES} bytes`)],
+    };
+  if (src.trim() === '') return { ok: false, problems: [problem(file, null, [], 'the file is empty')] };
+  const json = looksLikeJson(file, src);
+  if (json && /\.json$/i.test(file)) {
+    const bad = jsonSyntaxProblem(file, src);
+    if (bad) return { ok: false, problems: [bad] };
+  }
+  const counter = new LineCounter();
+  let doc: YamlDocument;
+  try {
+    doc = parseDocument(src, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  } catch {
+    return { ok: false, problems: [problem(file, null, [], 'the file is nested too deeply to read')] };
+  }
+  if (doc.errors.length > 0) {
+    // A JSON file the YAML reader cannot follow (tabs in odd places) is still fine when JSON accepts it.
+    if (json && doc.errors.every((e) => e.code !== 'DUPLICATE_KEY') && jsonSyntaxProblem(file, src) === null)
+      return { ok: true, source: { file, data: JSON.parse(src) as unknown, locate: () => null } };
+    return {
+      ok: false,
+      problems: doc.errors.slice(0, 20).map((e) => {
+        const { line, col } = counter.linePos(e.pos[0]);
+        const first = e.message.split('\n')[0] ?? e.message;
+        const message = e.code === 'DUPLICATE_KEY' ? 'the same key appears twice in one mapping' : first;
+        return problem(
+          file,
+          { line, column: col },
+          [],
+          `${json ? 'not valid JSON' : 'not valid YAML'}: ${message}`,
+        );
+      }),
+    };
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 1000 });
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    return { ok: false, problems: [problem(file, null, [], `the file cannot be read: ${message}`)] };
+  }
+  return { ok: true, source: { file, data, locate: yamlLocator(doc, counter) } };
+}
