@@ -41,7 +41,10 @@ export async function demoPerson(s: Services, username: string): Promise<DemoPer
 }
 
 /** Each named demo user that exists, by username. */
-export async function demoPeople(s: Services, usernames: readonly string[]): Promise<Map<string, DemoPerson>> {
+export async function demoPeople(
+  s: Services,
+  usernames: readonly string[],
+): Promise<Map<string, DemoPerson>> {
   const out = new Map<string, DemoPerson>();
   for (const name of usernames) {
     const p = await demoPerson(s, name);

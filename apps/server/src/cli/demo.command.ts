@@ -135,8 +135,8 @@ export async function loadDemo(s: Services): Promise<string | null> {
   // The ISMS modules (issue 4): applied controls and evidence, the level-B obligations calendar, the
   // information security policy awaiting acknowledgements, the regulations register with owners.
   await loadComplianceDemo(s, ctx);
-  await loadObligationDemo(s, ctx);
-  await loadDocumentDemo(s, ctx);
+  await loadObligationDemo(s);
+  await loadDocumentDemo(s);
   await loadRegulationDemo(s, ctx);
   await s.db.deleteFrom('setup_tokens').execute();
   return password;

@@ -7,6 +7,9 @@ import { cliContext } from '../../platform/context.js';
 import { testDialects } from '../../test/database.js';
 import { type Client, createTestPlatform, type TestPlatform, userClient } from '../../test/harness.js';
 import { buildDetail } from './assessment-detail.js';
+import { buildDetail as buildBefore } from './zzbefore-detail.js';
+import { linkedElsewhere, resultLinks } from './assessments.repository.js';
+import { mappedRefs, nodesOf } from './framework-data.js';
 import { ensureFrameworks } from './compliance.testkit.js';
 
 const ctx = cliContext('measure');
@@ -83,6 +86,35 @@ describe.skipIf(!process.env.VIGIL_MEASURE).each(testDialects())('assessment pag
       .flatMap((s) => s.results)
       .reduce((n, r) => n + r.suggestions.evidence.length + r.suggestions.controls.length, 0);
     console.log(`[measure ${dialect}] ${suggestions} suggestions, ${view.sections.flatMap((s) => s.results).length} results`);
+    const norm = (sections: Awaited<ReturnType<typeof buildDetail>>) =>
+      sections.flatMap((s) =>
+        s.results.map((r) => ({
+          ref: r.ref,
+          e: r.suggestions.evidence.map((x) => `${x.id}|${x.status}`).sort(),
+          c: r.suggestions.controls.map((x) => x.id).sort(),
+        })),
+      );
+    const after = norm(await buildDetail(p.services, row, 'iso27001-2022'));
+    const before = norm(await buildBefore(p.services, row, 'iso27001-2022'));
+    const diffs = after.filter((x, i) => JSON.stringify(x) !== JSON.stringify(before[i]));
+    for (const d of diffs.slice(0, 3)) {
+      const b = before.find((x) => x.ref === d.ref);
+      console.log('[measure diff]', d.ref, 'after-only', d.e.filter((x) => !b?.e.includes(x)), d.c.filter((x) => !b?.c.includes(x)), 'before-only', b?.e.filter((x) => !d.e.includes(x)), b?.c.filter((x) => !d.c.includes(x)));
+    }
+    expect(diffs).toEqual([]);
+    const db = p.services.db;
+    await time(`${dialect} nodes`, () => nodesOf(db, row.version_id));
+    await time(`${dialect} resultLinks`, () => resultLinks(db, row.id));
+    await time(`${dialect} mappedRefs`, () => mappedRefs(db, 'iso27001-2022', row.id));
+    const mapped = await mappedRefs(db, 'iso27001-2022', row.id);
+    const refs = view.sections.flatMap((s) => s.results.map((r) => r.ref));
+    const targets = refs.flatMap((ref) => [{ frameworkKey: 'iso27001-2022', ref }, ...(mapped.get(ref) ?? [])]);
+    console.log(`[measure] ${targets.length} targets`);
+    await time(`${dialect} linkedElsewhere`, () => linkedElsewhere(db, targets, row.id));
+    for (let round = 0; round < 2; round++) {
+      await time(`${dialect} before buildDetail`, () => buildBefore(p.services, row, 'iso27001-2022'));
+      await time(`${dialect} after buildDetail`, () => buildDetail(p.services, row, 'iso27001-2022'));
+    }
     await time(`${dialect} buildDetail`, () => buildDetail(p.services, row, 'iso27001-2022'));
     await time(`${dialect} service get`, () => a.get(targetId));
     await time(`${dialect} HTTP GET`, async () => {

@@ -8,30 +8,40 @@ import { organisationToday, refOf, userRefs } from './compliance.shared.js';
 import { evidenceStatusOf, scoreOf } from './compliance-rules.js';
 import { type MappedRef, mappedRefs, nodesOf, sectionOf } from './framework-data.js';
 
+/** What building the page needs: the database and the clock (so tests can count its queries). */
+export type DetailDeps = Pick<Services, 'db' | 'clock'>;
+
+/**
+ * The sections of one assessment. A fixed number of set-based queries however many requirements the
+ * framework has: the version's nodes, the results, their links and gap owners, the mappings of all the
+ * assessment's requirements at once, then what is linked to every mapped requirement at once.
+ */
 export async function buildDetail(
-  s: Services,
+  s: DetailDeps,
   a: ComplianceAssessmentRow,
   frameworkKey: string,
 ): Promise<ComplianceSectionView[]> {
   const db = s.db;
-  const [nodes, results, today] = await Promise.all([
+  const [nodes, results, today, links, mapped] = await Promise.all([
     nodesOf(db, a.version_id),
     db.selectFrom('compliance_results').selectAll().where('assessment_id', '=', a.id).execute(),
     organisationToday(db, s.clock.now()),
+    resultLinks(db, a.id),
+    mappedRefs(db, frameworkKey, a.id),
   ]);
   const byRef = new Map(nodes.map((n) => [n.ref, n]));
-  const links = await resultLinks(
-    db,
-    results.map((r) => r.id),
-  );
-  const users = await userRefs(
-    db,
-    results.map((r) => r.gap_owner_id),
-  );
-  const refs = results.map((r) => r.ref);
-  const mapped = await mappedRefs(db, frameworkKey, refs);
   const targetsOf = (ref: string): MappedRef[] => [{ frameworkKey, ref }, ...(mapped.get(ref) ?? [])];
-  const elsewhere = await linkedElsewhere(db, refs.flatMap(targetsOf), a.id);
+  const [users, elsewhere] = await Promise.all([
+    userRefs(
+      db,
+      results.map((r) => r.gap_owner_id),
+    ),
+    linkedElsewhere(
+      db,
+      results.flatMap((r) => targetsOf(r.ref)),
+      a.id,
+    ),
+  ]);
   const item = (e: LinkedItem) => ({
     id: e.id,
     title: e.title,

@@ -14,99 +14,112 @@ export interface LinkedControl {
   name: string;
 }
 
-/** Evidence and controls attached to each result. */
-export async function resultLinks(db: Kysely<DB>, resultIds: string[]) {
+/** Appends to the list kept under `key` (no copying of the list). */
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Evidence and controls attached to the results of one assessment (two queries). */
+export async function resultLinks(db: Kysely<DB>, assessmentId: string) {
   const evidence = new Map<string, LinkedItem[]>();
   const controls = new Map<string, LinkedControl[]>();
-  if (resultIds.length === 0) return { evidence, controls };
   const [ev, ct] = await Promise.all([
     db
       .selectFrom('compliance_result_evidence as l')
+      .innerJoin('compliance_results as r', 'r.id', 'l.result_id')
       .innerJoin('evidence as e', 'e.id', 'l.evidence_id')
       .select(['l.result_id', 'e.id', 'e.title', 'e.valid_until'])
-      .where('l.result_id', 'in', resultIds)
+      .where('r.assessment_id', '=', assessmentId)
       .orderBy('e.title')
       .execute(),
     db
       .selectFrom('compliance_result_controls as l')
+      .innerJoin('compliance_results as r', 'r.id', 'l.result_id')
       .innerJoin('applied_controls as c', 'c.id', 'l.control_id')
       .select(['l.result_id', 'c.id', 'c.code', 'c.name'])
-      .where('l.result_id', 'in', resultIds)
+      .where('r.assessment_id', '=', assessmentId)
       .orderBy('c.code')
       .execute(),
   ]);
-  for (const r of ev)
-    evidence.set(r.result_id, [
-      ...(evidence.get(r.result_id) ?? []),
-      { id: r.id, title: r.title, validUntil: r.valid_until },
-    ]);
-  for (const r of ct)
-    controls.set(r.result_id, [
-      ...(controls.get(r.result_id) ?? []),
-      { id: r.id, code: r.code, name: r.name },
-    ]);
+  for (const r of ev) push(evidence, r.result_id, { id: r.id, title: r.title, validUntil: r.valid_until });
+  for (const r of ct) push(controls, r.result_id, { id: r.id, code: r.code, name: r.name });
   return { evidence, controls };
 }
 
 export const keyOf = (m: MappedRef) => `${m.frameworkKey}\u0000${m.ref}`;
 
+/** Refs grouped by framework key, for `(key = k AND ref IN (…)) OR …` filters that use the ref indexes. */
+function refsByKey(targets: readonly MappedRef[]): [string, string[]][] {
+  const out = new Map<string, Set<string>>();
+  for (const t of targets) out.set(t.frameworkKey, (out.get(t.frameworkKey) ?? new Set()).add(t.ref));
+  return [...out].map(([k, refs]) => [k, [...refs]]);
+}
+
 /**
  * What is already linked to some requirements elsewhere: applied controls linked to them (not retired), the
  * evidence of those controls, and evidence attached to results of other assessments on those requirements.
+ * Three queries whatever the number of requirements; the database keeps only the requirements asked for and
+ * folds repeats (the same evidence on the same requirement in several past assessments) into one row.
  */
 export async function linkedElsewhere(db: Kysely<DB>, targets: MappedRef[], excludeAssessmentId: string) {
   const controls = new Map<string, LinkedControl[]>();
   const evidence = new Map<string, LinkedItem[]>();
-  if (targets.length === 0) return { controls, evidence };
-  const keys = [...new Set(targets.map((t) => t.frameworkKey))];
-  const wanted = new Set(targets.map(keyOf));
-  const ctl = (
-    await db
+  const groups = refsByKey(targets);
+  if (groups.length === 0) return { controls, evidence };
+  const T = async <X>(l: string, q: Promise<X>) => { const t = performance.now(); const r = await q; if (process.env.VIGIL_T) console.log(l, (performance.now() - t).toFixed(1)); return r; };
+  const [ctl, ctlEvidence, fromResults] = await Promise.all([
+    T('ctl', db
       .selectFrom('applied_control_requirements as r')
       .innerJoin('applied_controls as c', 'c.id', 'r.control_id')
       .select(['r.framework_key', 'r.ref', 'c.id', 'c.code', 'c.name'])
-      .where('r.framework_key', 'in', keys)
+      .where((eb) =>
+        eb.or(groups.map(([k, refs]) => eb.and([eb('r.framework_key', '=', k), eb('r.ref', 'in', refs)]))),
+      )
       .where('c.status', '!=', 'retired')
       .orderBy('c.code')
-      .execute()
-  ).filter((r) => wanted.has(keyOf({ frameworkKey: r.framework_key, ref: r.ref })));
-  const controlIds = [...new Set(ctl.map((c) => c.id))];
-  const ctlEvidence =
-    controlIds.length === 0
-      ? []
-      : await db
-          .selectFrom('evidence_controls as l')
-          .innerJoin('evidence as e', 'e.id', 'l.evidence_id')
-          .select(['l.control_id', 'e.id', 'e.title', 'e.valid_until'])
-          .where('l.control_id', 'in', controlIds)
-          .execute();
-  const byControl = new Map<string, LinkedItem[]>();
-  for (const e of ctlEvidence)
-    byControl.set(e.control_id, [
-      ...(byControl.get(e.control_id) ?? []),
-      { id: e.id, title: e.title, validUntil: e.valid_until },
-    ]);
-  for (const c of ctl) {
-    const k = keyOf({ frameworkKey: c.framework_key, ref: c.ref });
-    controls.set(k, [...(controls.get(k) ?? []), { id: c.id, code: c.code, name: c.name }]);
-    evidence.set(k, [...(evidence.get(k) ?? []), ...(byControl.get(c.id) ?? [])]);
-  }
-  const fromResults = (
-    await db
+      .execute()),
+    T('ctlEv', db
+      .selectFrom('applied_control_requirements as r')
+      .innerJoin('applied_controls as c', 'c.id', 'r.control_id')
+      .innerJoin('evidence_controls as l', 'l.control_id', 'r.control_id')
+      .innerJoin('evidence as e', 'e.id', 'l.evidence_id')
+      .select(['r.framework_key', 'r.ref', 'e.id', 'e.title', 'e.valid_until'])
+      .distinct()
+      .where((eb) =>
+        eb.or(groups.map(([k, refs]) => eb.and([eb('r.framework_key', '=', k), eb('r.ref', 'in', refs)]))),
+      )
+      .where('c.status', '!=', 'retired')
+      .orderBy('e.title')
+      .execute()),
+    T('res', db
       .selectFrom('compliance_result_evidence as l')
       .innerJoin('compliance_results as r', 'r.id', 'l.result_id')
       .innerJoin('compliance_assessments as a', 'a.id', 'r.assessment_id')
       .innerJoin('frameworks as f', 'f.id', 'a.framework_id')
       .innerJoin('evidence as e', 'e.id', 'l.evidence_id')
       .select(['f.key', 'r.ref', 'e.id', 'e.title', 'e.valid_until'])
-      .where('f.key', 'in', keys)
+      .distinct()
+      .where((eb) => eb.or(groups.map(([k, refs]) => eb.and([eb('f.key', '=', k), eb('r.ref', 'in', refs)]))))
       .where('a.id', '!=', excludeAssessmentId)
-      .execute()
-  ).filter((r) => wanted.has(keyOf({ frameworkKey: r.key, ref: r.ref })));
-  for (const r of fromResults) {
-    const k = keyOf({ frameworkKey: r.key, ref: r.ref });
-    evidence.set(k, [...(evidence.get(k) ?? []), { id: r.id, title: r.title, validUntil: r.valid_until }]);
-  }
+      .orderBy('e.title')
+      .execute()),
+  ]);
+  for (const c of ctl)
+    push(controls, keyOf({ frameworkKey: c.framework_key, ref: c.ref }), { id: c.id, code: c.code, name: c.name });
+  for (const e of ctlEvidence)
+    push(evidence, keyOf({ frameworkKey: e.framework_key, ref: e.ref }), {
+      id: e.id,
+      title: e.title,
+      validUntil: e.valid_until,
+    });
+  for (const r of fromResults)
+    push(evidence, keyOf({ frameworkKey: r.key, ref: r.ref }), {
+      id: r.id,
+      title: r.title,
+      validUntil: r.valid_until,
+    });
   return { controls, evidence };
 }
 

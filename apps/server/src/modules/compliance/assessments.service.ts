@@ -106,8 +106,16 @@ export class AssessmentService {
 
   async get(id: string): Promise<ComplianceAssessmentView> {
     const row = await this.row(id);
-    const summary = (await this.summaries([row]))[0] as ComplianceAssessmentSummaryView;
-    return { ...summary, sections: await buildDetail(this.s, row, summary.framework.key) };
+    const framework = await this.s.db
+      .selectFrom('frameworks')
+      .select('key')
+      .where('id', '=', row.framework_id)
+      .executeTakeFirstOrThrow();
+    const [summaries, sections] = await Promise.all([
+      this.summaries([row]),
+      buildDetail(this.s, row, framework.key),
+    ]);
+    return { ...(summaries[0] as ComplianceAssessmentSummaryView), sections };
   }
 
   async create(

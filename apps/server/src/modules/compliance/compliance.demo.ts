@@ -33,6 +33,39 @@ export function demoPdf(line: string): Buffer {
 const iso = (...refs: string[]) => refs.map((ref) => ({ frameworkKey: 'iso27001-2022', ref }));
 const s10 = (...refs: string[]) => refs.map((ref) => ({ frameworkKey: 'tw-schedule-10', ref }));
 
+// Annex A controls the demo city does not apply, with the reason the SoA records.
+const NOT_APPLICABLE: Record<string, string> = {
+  'A.8.30': '本府資通系統由資訊局自行開發維護，未委外開發。',
+  'A.7.6': '本府無專設之安全工作區域。',
+};
+
+/** Version 1 of the Statement of Applicability, every Annex A control justified, approved by the admin. */
+async function approvedSoa(s: Services, editor: DemoPerson, approver: DemoPerson): Promise<void> {
+  const draft = await s.compliance.soa.createDraft(editor.ctx);
+  const entries = draft.entries.map((e) => {
+    const reason = NOT_APPLICABLE[e.ref];
+    const controlIds = e.controls.map((c) => c.id);
+    return {
+      ref: e.ref,
+      applicable: !reason,
+      justification:
+        reason ??
+        (controlIds.length > 0
+          ? '依 114 年度風險評估結果適用，已建立控制措施。'
+          : '依 114 年度風險評估結果及資通安全責任等級 B 級應辦事項適用。'),
+      implementation: reason
+        ? ('not_implemented' as const)
+        : controlIds.length > 0
+          ? ('implemented' as const)
+          : ('planned' as const),
+      controlIds,
+    };
+  });
+  for (let i = 0; i < entries.length; i += 100)
+    await s.compliance.soa.updateEntries(editor.ctx, draft.id, { entries: entries.slice(i, i + 100) });
+  await s.compliance.soa.approve(approver.ctx, draft.id, '114 年度管理審查核定');
+}
+
 export interface ComplianceDemo {
   evidence: Record<'policy' | 'scan' | 'backup' | 'risk', string>;
   controls: number;
@@ -85,13 +118,7 @@ export async function loadComplianceDemo(s: Services, ctx: RequestContext): Prom
     : policy;
 
   const asset = async (prefix: string) =>
-    (
-      await s.db
-        .selectFrom('assets')
-        .select('id')
-        .where('name', 'like', `${prefix}%`)
-        .executeTakeFirst()
-    )?.id;
+    (await s.db.selectFrom('assets').select('id').where('name', 'like', `${prefix}%`).executeTakeFirst())?.id;
   const docSystem = await asset('公文電子交換');
   const website = await asset('市政府全球資訊網');
   const systems = [docSystem, website].filter((x): x is string => Boolean(x));
@@ -163,6 +190,8 @@ export async function loadComplianceDemo(s: Services, ctx: RequestContext): Prom
     },
   ];
   for (const c of controls) await s.compliance.controls.create(as(chen), c);
+  const admin = (await demoPeople(s, ['lin.admin'])).get('lin.admin');
+  if (admin) await approvedSoa(s, chen, admin);
   return {
     evidence: { policy: policy.id, scan: scan.id, backup: backup.id, risk: risk.id },
     controls: controls.length,

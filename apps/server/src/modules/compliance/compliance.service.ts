@@ -13,6 +13,7 @@ import { appliesAtLevel, SCHEDULE_10_KEY, wordingAtLevel } from './baseline.js';
 import { organisationToday, refOf, userRefs } from './compliance.shared.js';
 import { ControlService } from './controls.service.js';
 import { EvidenceService } from './evidence.service.js';
+import { VIGIL_RECORD_TYPES } from './evidence-records.js';
 import { notifyExpiringEvidence } from './evidence-expiry.js';
 import { frameworkByKey, loadVersion, nodesOf, sectionOf } from './framework-data.js';
 import { SoaService } from './soa.service.js';
@@ -33,6 +34,9 @@ export class ComplianceService {
     this.evidence = new EvidenceService(s);
     this.assessments = new AssessmentService(s);
     this.soa = new SoaService(s);
+    // Records that can be evidence: risk assessments, obligation tasks, document versions and others.
+    for (const [type, lookup] of Object.entries(VIGIL_RECORD_TYPES))
+      this.evidence.registerRecordType(type, lookup);
     s.jobs.register({
       name: 'compliance.evidence-expiry',
       pattern: '0 8 * * *',

@@ -13,7 +13,8 @@ import type { Kysely } from 'kysely';
 import type { DownloadFile } from '../../http/download.js';
 import { AppError, badRequest, notFound } from '../../http/errors.js';
 import type { RequestContext } from '../../platform/context.js';
-import type { SniffedType } from '../../platform/files/blob-store.js';
+import type { SniffedType, StoredBlob } from '../../platform/files/blob-store.js';
+import { addFileReference } from '../../platform/files/file-references.js';
 import type { Services } from '../../services.js';
 import { presentEvidence } from './compliance.presenter.js';
 import { actorId, addDays, assertIdsExist, organisationToday, userRefs } from './compliance.shared.js';
@@ -29,6 +30,9 @@ export const EVIDENCE_FILE_TYPES: readonly SniffedType[] = [
   'image/jpeg',
   'text/plain',
 ];
+
+/** The `file_references` type under which evidence holds its stored files (ref id = evidence id). */
+export const EVIDENCE_FILE_REF = 'evidence';
 
 /** Answers whether a record of some type exists; other modules register theirs (document_version…). */
 export type RecordLookup = (db: Kysely<DB>, id: string) => Promise<boolean>;
@@ -48,17 +52,7 @@ export function safeFileName(name: string): string {
 export class EvidenceService {
   private readonly records = new Map<string, RecordLookup>();
 
-  constructor(private readonly s: Services) {
-    const exists =
-      (table: 'risk_assessments' | 'risk_scenarios' | 'assets' | 'compliance_assessments' | 'soa_versions') =>
-      async (db: Kysely<DB>, id: string) =>
-        !!(await db.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst());
-    this.registerRecordType('risk_assessment', exists('risk_assessments'));
-    this.registerRecordType('risk_scenario', exists('risk_scenarios'));
-    this.registerRecordType('asset', exists('assets'));
-    this.registerRecordType('compliance_assessment', exists('compliance_assessments'));
-    this.registerRecordType('soa_version', exists('soa_versions'));
-  }
+  constructor(private readonly s: Services) {}
 
   /** Lets a module make its records usable as evidence (`recordType` + `recordId`). */
   registerRecordType(type: string, lookup: RecordLookup): void {
@@ -118,6 +112,7 @@ export class EvidenceService {
     values: Omit<EvidenceRow, 'id' | 'created_by' | 'created_at' | 'updated_at' | 'owner_id'> & {
       owner_id?: string | null;
     },
+    blob?: StoredBlob,
   ): Promise<string> {
     const id = randomUUID();
     const now = this.s.clock.now().toISOString();
@@ -134,6 +129,9 @@ export class EvidenceService {
           updated_at: now,
         })
         .execute();
+      // The blob store removes a file only when nothing refers to it (e.g. a disposed document version
+      // of the same content), so the evidence holds its reference from the moment it exists.
+      if (blob) await addFileReference(trx, { ...blob, refType: EVIDENCE_FILE_REF, refId: id, at: now });
       await this.s.audit.record(trx, ctx, {
         action: 'evidence.created',
         objectType: 'evidence',
@@ -178,7 +176,11 @@ export class EvidenceService {
       valid_from: q.validFrom ?? null,
       valid_until: q.validUntil ?? null,
       owner_id: q.ownerId ?? null,
-    });
+    }, blob);
+    // Identical content may have been removed (a disposal that saw no reference) between storing it and
+    // committing the reference; the bytes are still at hand, so store them again.
+    if (!(await this.s.blobs.has(blob.sha256)))
+      await this.s.blobs.put(bytes, { maxBytes: MAX_EVIDENCE_BYTES, allowed: EVIDENCE_FILE_TYPES });
     return this.get(id);
   }
 

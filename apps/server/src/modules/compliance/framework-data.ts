@@ -44,25 +44,39 @@ export interface MappedRef {
   ref: string;
 }
 
-/** Requirements mapped to any of the given refs of one framework, both directions, keyed by `ref`. */
+/**
+ * Requirements mapped to the requirements of one assessment, both directions, keyed by the assessment's ref
+ * (one query; the mapping indexes on either end pick the rows).
+ */
 export async function mappedRefs(
   db: Kysely<DB>,
   frameworkKey: string,
-  refs: readonly string[],
+  assessmentId: string,
 ): Promise<Map<string, MappedRef[]>> {
   const out = new Map<string, MappedRef[]>();
-  if (refs.length === 0) return out;
-  const wanted = new Set(refs);
+  const refs = db.selectFrom('compliance_results').select('ref').where('assessment_id', '=', assessmentId);
   const rows = await db
     .selectFrom('framework_mappings')
     .select(['from_framework', 'from_ref', 'to_framework', 'to_ref'])
-    .where((eb) => eb.or([eb('from_framework', '=', frameworkKey), eb('to_framework', '=', frameworkKey)]))
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('from_framework', '=', frameworkKey), eb('from_ref', 'in', refs)]),
+        eb.and([eb('to_framework', '=', frameworkKey), eb('to_ref', 'in', refs)]),
+      ]),
+    )
+    .orderBy('from_framework')
+    .orderBy('from_ref')
+    .orderBy('to_framework')
+    .orderBy('to_ref')
     .execute();
+  const seen = new Set<string>();
   const add = (ref: string, m: MappedRef) => {
-    if (!wanted.has(ref)) return;
-    const list = out.get(ref) ?? [];
-    if (!list.some((x) => x.frameworkKey === m.frameworkKey && x.ref === m.ref)) list.push(m);
-    out.set(ref, list);
+    const k = `${ref}\u0000${m.frameworkKey}\u0000${m.ref}`;
+    if (seen.has(k)) return;
+    seen.add(k);
+    const list = out.get(ref);
+    if (list) list.push(m);
+    else out.set(ref, [m]);
   };
   for (const r of rows) {
     if (r.from_framework === frameworkKey) add(r.from_ref, { frameworkKey: r.to_framework, ref: r.to_ref });

@@ -61,7 +61,11 @@ describe.each(testDialects())('document metadata and levels on %s', (dialect) =>
     const doc = await createDocument(c.manager.client, c.manager.user.id, { title: '不變' });
     const patch = (body: Record<string, unknown>) => c.manager.client.patch(`/api/documents/${doc.id}`, body);
     expectError(await patch({ levelId: 'nope' }), 400, 'document.unknown_level');
-    expectError(await patch({ ownerId: '00000000-0000-4000-8000-000000000000' }), 400, 'document.unknown_owner');
+    expectError(
+      await patch({ ownerId: '00000000-0000-4000-8000-000000000000' }),
+      400,
+      'document.unknown_owner',
+    );
     expectError(await patch({ nextReviewOn: '2026-02-30' }), 400, 'validation.failed');
     expectError(await patch({ reviewIntervalMonths: 0 }), 400, 'validation.failed');
     expectError(await patch({ number: 'X-1' }), 400, 'validation.failed');

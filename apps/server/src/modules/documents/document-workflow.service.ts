@@ -19,13 +19,7 @@ import {
   type WorkflowState,
 } from './document-workflow.js';
 import { toParticipants } from './documents.presenter.js';
-import {
-  addMonths,
-  dayIn,
-  findDocument,
-  organisationZone,
-  participantsOf,
-} from './documents.repository.js';
+import { addMonths, dayIn, findDocument, organisationZone, participantsOf } from './documents.repository.js';
 
 /**
  * The approval workflow of a version (draft → review → approved → published → obsolete): the pure state

@@ -2,7 +2,6 @@
 // every demo user, two of whom have acknowledged it (the rest pending); an incident-response procedure
 // (二階) still in draft. Runs after the compliance demo.
 import { demoPeople } from '../../cli/actors.demo.js';
-import type { RequestContext } from '../../platform/context.js';
 import type { Services } from '../../services.js';
 
 const POLICY = `# 資通安全政策
@@ -40,7 +39,7 @@ export interface DocumentDemo {
   acknowledged: number;
 }
 
-export async function loadDocumentDemo(s: Services, ctx: RequestContext): Promise<DocumentDemo | null> {
+export async function loadDocumentDemo(s: Services): Promise<DocumentDemo | null> {
   const people = await demoPeople(s, ['lin.admin', 'chen.se', 'wang.sa', 'huang.audit']);
   const [admin, chen, wang] = [people.get('lin.admin'), people.get('chen.se'), people.get('wang.sa')];
   if (!admin || !chen || !wang) return null;
@@ -65,9 +64,9 @@ export async function loadDocumentDemo(s: Services, ctx: RequestContext): Promis
   await w.submit(chen.ctx, v1.id, { reviewerIds: [wang.id], approverIds: [admin.id] });
   await w.decide(wang.ctx, v1.id, 'reviewer', { decision: 'approve', comment: '內容符合法規要求' });
   await w.decide(admin.ctx, v1.id, 'approver', { decision: 'approve', comment: '' });
-  const everyone = (await s.db.selectFrom('users').select('id').where('disabled_at', 'is', null).execute()).map(
-    (u) => u.id,
-  );
+  const everyone = (
+    await s.db.selectFrom('users').select('id').where('disabled_at', 'is', null).execute()
+  ).map((u) => u.id);
   await w.publish(chen.ctx, v1.id, { userIds: everyone, roleIds: [] });
   let acknowledged = 0;
   for (const p of [chen, wang]) {

@@ -42,13 +42,13 @@ export function documentRoutes(app: App, s: Services): void {
     '/api/document-levels',
     { config: READ, schema: { tags, response: { 200: documentLevelList } } },
     async () => ({
-      items: await d.listLevels(),
+      items: await d.levels.list(),
     }),
   );
   app.post(
     '/api/document-levels',
     { config: MANAGE, schema: { tags, body: documentLevelRequest, response: { 201: documentLevel } } },
-    async (req, reply) => reply.code(201).send(await d.createLevel(ctxOf(req), req.body)),
+    async (req, reply) => reply.code(201).send(await d.levels.create(ctxOf(req), req.body)),
   );
   app.patch(
     '/api/document-levels/:id',
@@ -61,7 +61,7 @@ export function documentRoutes(app: App, s: Services): void {
         response: { 200: documentLevel },
       },
     },
-    async (req) => d.updateLevel(ctxOf(req), req.params.id, req.body),
+    async (req) => d.levels.update(ctxOf(req), req.params.id, req.body),
   );
 
   app.get(

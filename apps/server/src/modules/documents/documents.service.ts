@@ -2,12 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type {
   CreateDocumentRequest,
   DocumentDetail,
-  DocumentLevelRequest,
-  DocumentLevelView,
   DocumentListItem,
   DocumentListQuery,
   DocumentSummary,
-  UpdateDocumentLevelRequest,
   UpdateDocumentRequest,
 } from '@vigil/contracts';
 import type { DB } from '@vigil/db';
@@ -18,12 +15,12 @@ import type { RequestContext } from '../../platform/context.js';
 import type { Services } from '../../services.js';
 import { actorId, has, readsRegister } from './document-access.js';
 import { DocumentDistributionService } from './document-distribution.service.js';
-import { DEFAULT_LEVELS } from './document-levels.seed.js';
+import { DocumentLevelService } from './document-levels.service.js';
 import { DocumentReminders } from './document-reminders.js';
 import { DocumentRetentionService } from './document-retention.service.js';
 import { DocumentVersionService } from './document-versions.service.js';
 import { DocumentWorkflowService } from './document-workflow.service.js';
-import { presentDetail, presentLevel, presentListItem } from './documents.presenter.js';
+import { presentDetail, presentListItem } from './documents.presenter.js';
 import {
   countPendingApprovals,
   dayIn,
@@ -35,13 +32,14 @@ import {
   versionsOf,
 } from './documents.repository.js';
 
-/** ISMS document control: levels and the register; versions, workflow, distribution and retention in their services. */
+/** ISMS document control: the register and the home card; levels, versions, workflow, distribution and retention in their services. */
 export class DocumentService {
   readonly versions: DocumentVersionService;
   readonly workflow: DocumentWorkflowService;
   readonly distribution: DocumentDistributionService;
   readonly retention: DocumentRetentionService;
   readonly reminders: DocumentReminders;
+  readonly levels: DocumentLevelService;
 
   constructor(protected readonly s: Services) {
     this.versions = new DocumentVersionService(s);
@@ -49,6 +47,7 @@ export class DocumentService {
     this.distribution = new DocumentDistributionService(s);
     this.retention = new DocumentRetentionService(s);
     this.reminders = new DocumentReminders(s);
+    this.levels = new DocumentLevelService(s);
     s.jobs.register({
       name: 'documents.review-reminders',
       pattern: '0 8 * * *',
@@ -60,111 +59,7 @@ export class DocumentService {
 
   /** Seeds the four default levels once (safe when two processes start together). */
   async bootstrap(): Promise<void> {
-    const now = this.s.clock.now().toISOString();
-    const any = await this.s.db.selectFrom('document_levels').select('id').limit(1).executeTakeFirst();
-    if (any) return;
-    for (const l of DEFAULT_LEVELS)
-      await this.s.db
-        .insertInto('document_levels')
-        .values({ ...l, created_at: now, updated_at: now })
-        .onConflict((oc) => oc.doNothing())
-        .execute();
-  }
-
-  // ---- levels -------------------------------------------------------------------------------------------
-
-  async listLevels(): Promise<DocumentLevelView[]> {
-    const rows = await this.s.db
-      .selectFrom('document_levels')
-      .selectAll()
-      .orderBy('rank')
-      .orderBy('id')
-      .execute();
-    const counts = await this.s.db
-      .selectFrom('documents')
-      .select(['level_id', (eb) => eb.fn.countAll<number>().as('n')])
-      .groupBy('level_id')
-      .execute();
-    const byLevel = new Map(counts.map((c) => [c.level_id, Number(c.n)]));
-    return rows.map((r) => presentLevel(r, byLevel.get(r.id) ?? 0));
-  }
-
-  async createLevel(ctx: RequestContext, req: DocumentLevelRequest): Promise<DocumentLevelView> {
-    const now = this.s.clock.now().toISOString();
-    await this.uniqueLevel(req.id, req.prefix, null);
-    await this.s.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('document_levels')
-        .values({
-          id: req.id,
-          rank: req.rank,
-          prefix: req.prefix,
-          name_en: req.nameEn,
-          name_zh: req.nameZh,
-          is_record: req.isRecord ? 1 : 0,
-          retention_years: req.retentionYears,
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
-      await this.s.audit.record(trx, ctx, {
-        action: 'document.level_created',
-        objectType: 'document_level',
-        objectId: req.id,
-        details: { ...req },
-      });
-    });
-    return this.level(req.id);
-  }
-
-  async updateLevel(
-    ctx: RequestContext,
-    id: string,
-    req: UpdateDocumentLevelRequest,
-  ): Promise<DocumentLevelView> {
-    const before = await this.s.db
-      .selectFrom('document_levels')
-      .selectAll()
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (!before) throw notFound('document level');
-    if (req.prefix !== undefined) await this.uniqueLevel(null, req.prefix, id);
-    await this.s.db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('document_levels')
-        .set({
-          ...(req.rank !== undefined ? { rank: req.rank } : {}),
-          ...(req.prefix !== undefined ? { prefix: req.prefix } : {}),
-          ...(req.nameEn !== undefined ? { name_en: req.nameEn } : {}),
-          ...(req.nameZh !== undefined ? { name_zh: req.nameZh } : {}),
-          ...(req.isRecord !== undefined ? { is_record: req.isRecord ? 1 : 0 } : {}),
-          ...(req.retentionYears !== undefined ? { retention_years: req.retentionYears } : {}),
-          updated_at: this.s.clock.now().toISOString(),
-        })
-        .where('id', '=', id)
-        .execute();
-      await this.s.audit.record(trx, ctx, {
-        action: 'document.level_updated',
-        objectType: 'document_level',
-        objectId: id,
-        details: { changes: req },
-      });
-    });
-    return this.level(id);
-  }
-
-  private async level(id: string): Promise<DocumentLevelView> {
-    const found = (await this.listLevels()).find((l) => l.id === id);
-    if (!found) throw notFound('document level');
-    return found;
-  }
-
-  private async uniqueLevel(id: string | null, prefix: string, except: string | null): Promise<void> {
-    const rows = await this.s.db.selectFrom('document_levels').select(['id', 'prefix']).execute();
-    if (id && rows.some((r) => r.id === id))
-      throw conflict('document.level_exists', `level ${id} already exists`);
-    if (rows.some((r) => r.prefix === prefix && r.id !== except))
-      throw conflict('document.prefix_taken', `prefix ${prefix} is used by another level`);
+    await this.levels.seed();
   }
 
   // ---- register -----------------------------------------------------------------------------------------
@@ -260,7 +155,7 @@ export class DocumentService {
     const before = await findDocument(this.s.db, id);
     if (!before) throw notFound('document');
     if (req.ownerId) await this.assertOwner(req.ownerId);
-    if (req.levelId !== undefined) await this.assertLevel(req.levelId);
+    if (req.levelId !== undefined) await this.levels.assertExists(req.levelId);
     await this.s.db.transaction().execute(async (trx) => {
       await trx
         .updateTable('documents')
@@ -287,15 +182,6 @@ export class DocumentService {
       });
     });
     return this.get(id);
-  }
-
-  private async assertLevel(levelId: string): Promise<void> {
-    const level = await this.s.db
-      .selectFrom('document_levels')
-      .select('id')
-      .where('id', '=', levelId)
-      .executeTakeFirst();
-    if (!level) throw badRequest('document.unknown_level', `there is no document level ${levelId}`);
   }
 
   private async assertOwner(userId: string): Promise<void> {

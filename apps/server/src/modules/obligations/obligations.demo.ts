@@ -2,7 +2,6 @@
 // ago; the monthly SOC reports done with their evidence except the latest, which is left overdue so the
 // home card has something to show; owners on a few obligations. Runs after the compliance demo.
 import { demoPeople, shiftMonths } from '../../cli/actors.demo.js';
-import type { RequestContext } from '../../platform/context.js';
 import type { Services } from '../../services.js';
 
 const OWNERS: Record<string, string> = {
@@ -18,7 +17,7 @@ export interface ObligationDemo {
   done: number;
 }
 
-export async function loadObligationDemo(s: Services, ctx: RequestContext): Promise<ObligationDemo | null> {
+export async function loadObligationDemo(s: Services): Promise<ObligationDemo | null> {
   const people = await demoPeople(s, ['chen.se', 'wang.sa', 'lee.sys']);
   const chen = people.get('chen.se');
   const { level, today } = await s.obligations.context();
@@ -40,6 +39,8 @@ export async function loadObligationDemo(s: Services, ctx: RequestContext): Prom
     dueTo: today,
     limit: 50,
     offset: 0,
+    overdue: undefined,
+    mine: undefined,
   });
   const past = soc.items.filter((t) => t.dueOn < today).sort((a, b) => a.dueOn.localeCompare(b.dueOn));
   let done = 0;

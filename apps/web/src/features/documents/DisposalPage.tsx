@@ -46,9 +46,7 @@ function Disposals() {
       </Text>
       <ErrorAlert error={candidates.error} />
       <ErrorAlert error={request.error} />
-      {candidates.data && items.length === 0 ? (
-        <Text c="dimmed">{t('documents.disposal.empty')}</Text>
-      ) : null}
+      {candidates.data && items.length === 0 ? <Text c="dimmed">{t('documents.disposal.empty')}</Text> : null}
       {items.length > 0 ? (
         <Table striped>
           <Table.Thead>

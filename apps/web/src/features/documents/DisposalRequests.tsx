@@ -92,7 +92,9 @@ export function DisposalRequests({ requests }: { requests: UseQueryResult<{ item
                       <Button
                         size="xs"
                         variant="default"
-                        loading={decide.isPending && decide.variables?.id === d.id && !decide.variables.approve}
+                        loading={
+                          decide.isPending && decide.variables?.id === d.id && !decide.variables.approve
+                        }
                         onClick={() => decide.mutate({ id: d.id, approve: false })}
                       >
                         {t('documents.disposal.reject')}

@@ -81,7 +81,10 @@ export function EditDocumentModal({ doc, opened, onClose }: EditDocumentModalPro
             label={t('documents.fields.level')}
             description={t('documents.edit.levelHint')}
             allowDeselect={false}
-            data={(levels.data?.items ?? []).map((l) => ({ value: l.id, label: levelName(l, i18n.language) }))}
+            data={(levels.data?.items ?? []).map((l) => ({
+              value: l.id,
+              label: levelName(l, i18n.language),
+            }))}
             value={form.levelId}
             onChange={(v) => v && set('levelId', v)}
           />
@@ -97,7 +100,10 @@ export function EditDocumentModal({ doc, opened, onClose }: EditDocumentModalPro
           <Select
             label={t('documents.fields.classification')}
             allowDeselect={false}
-            data={DOCUMENT_CLASSIFICATIONS.map((c) => ({ value: c, label: t(`documents.classification.${c}`) }))}
+            data={DOCUMENT_CLASSIFICATIONS.map((c) => ({
+              value: c,
+              label: t(`documents.classification.${c}`),
+            }))}
             value={form.classification}
             onChange={(v) => v && set('classification', v as DocumentClassification)}
           />

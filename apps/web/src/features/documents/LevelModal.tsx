@@ -66,9 +66,7 @@ export function LevelModal({ level, nextRank, opened, onClose }: LevelModalProps
     if (!level) return form;
     const before = fromLevel(level);
     const { id: _id, ...rest } = form;
-    return Object.fromEntries(
-      Object.entries(rest).filter(([k, v]) => before[k as keyof LevelForm] !== v),
-    );
+    return Object.fromEntries(Object.entries(rest).filter(([k, v]) => before[k as keyof LevelForm] !== v));
   };
   const save = useMutation({
     mutationFn: () =>

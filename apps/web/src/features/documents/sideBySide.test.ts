@@ -8,12 +8,22 @@ const same = (text: string, oldLine: number, newLine: number): DiffLine => ({
   oldLine,
   newLine,
 });
-const removed = (text: string, oldLine: number): DiffLine => ({ kind: 'removed', text, oldLine, newLine: null });
+const removed = (text: string, oldLine: number): DiffLine => ({
+  kind: 'removed',
+  text,
+  oldLine,
+  newLine: null,
+});
 const added = (text: string, newLine: number): DiffLine => ({ kind: 'added', text, oldLine: null, newLine });
 
 describe('side-by-side diff', () => {
   it('pairs a removed line with the added line that replaces it', () => {
-    const rows = sideBySide([same('# 政策', 1, 1), removed('每年審查', 2), added('每半年審查', 2), same('完', 3, 3)]);
+    const rows = sideBySide([
+      same('# 政策', 1, 1),
+      removed('每年審查', 2),
+      added('每半年審查', 2),
+      same('完', 3, 3),
+    ]);
     expect(rows).toEqual([
       { kind: 'same', left: { line: 1, text: '# 政策' }, right: { line: 1, text: '# 政策' } },
       { kind: 'changed', left: { line: 2, text: '每年審查' }, right: { line: 2, text: '每半年審查' } },

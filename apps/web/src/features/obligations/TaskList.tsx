@@ -132,7 +132,16 @@ export function TaskList() {
           </Table.Tr>
         ))}
       </DataTable>
-      {pages > 1 ? <Pagination mt="md" total={pages} value={page} onChange={setPage} /> : null}
+      {pages > 1 ? (
+        <Pagination
+          mt="md"
+          total={pages}
+          value={page}
+          onChange={setPage}
+          getControlProps={(control) => ({ 'aria-label': t(`common.pagination.${control}`) })}
+          getItemProps={(p) => ({ 'aria-label': t('common.pagination.page', { page: p }) })}
+        />
+      ) : null}
     </>
   );
 }
