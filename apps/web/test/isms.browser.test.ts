@@ -46,6 +46,9 @@ function scanPdf(): Buffer {
   return Buffer.from(out, 'latin1');
 }
 
+/** An i18n key rendered instead of its text (job names such as obligations.reminders have one dot). */
+const MISSING_KEY =
+  /\b(?:common|compliance|obligations|documents|regulations|frameworks|notifications)(?:\.[A-Za-z_]+){2,}\b/g;
 const POLICY_TITLE = '可接受使用政策';
 const JUSTIFICATION = '訂閱 TWCERT/CC 及 N-ISAC 威脅情資，每週彙整研判';
 const POLICY_BODY = `# 可接受使用政策
@@ -89,8 +92,11 @@ describe.skipIf(!haveBrowser)('ISMS in the browser', () => {
   const step = (name: string, fn: () => Promise<void>) => stepOn(page, `isms-${name}`, fn);
   // Accessibility findings are collected and asserted at the end, so one run lists every page's problems.
   const a11y: string[] = [];
-  const noProblems = async (where: string) =>
+  const noProblems = async (where: string) => {
+    // Judge the page a person reads, not its loading spinners.
+    await page.waitForFunction(() => !document.querySelector('.mantine-Loader-root'));
     a11y.push(...(await accessibilityProblems(page)).map((p) => `${where}: ${p}`));
+  };
   const signIn = async (username: string) => {
     await signInOn(page, base, username, password);
     await page.getByRole('button', { name: /Account menu for/ }).waitFor();
@@ -127,6 +133,7 @@ describe.skipIf(!haveBrowser)('ISMS in the browser', () => {
     return kinds;
   };
   let versionUrl = '';
+  let taskUrl = '';
 
   it('sets level B, completes the vulnerability scan with evidence, publishes a policy, has it acknowledged and exports the SoA', async () => {
     await step('sign-in', async () => {
@@ -163,6 +170,7 @@ describe.skipIf(!haveBrowser)('ISMS in the browser', () => {
       await page.getByRole('option', { name: 'Vulnerability scan', exact: true }).click();
       await page.getByRole('link', { name: 'Vulnerability scan', exact: true }).first().click();
       await page.getByRole('heading', { level: 1, name: 'Vulnerability scan' }).waitFor();
+      taskUrl = page.url();
       await page.getByText('Link at least one evidence item to complete the task.').waitFor();
       expect(await page.getByRole('button', { name: 'Complete task' }).isDisabled()).toBe(true);
       await noProblems('obligation task');
@@ -334,21 +342,34 @@ describe.skipIf(!haveBrowser)('ISMS in the browser', () => {
         '/compliance',
         '/compliance/evidence',
         '/compliance/soa',
+        '/compliance/assessments',
         '/obligations',
+        new URL(taskUrl).pathname,
         '/regulations',
         '/documents',
+        '/documents/to-read',
+        new URL(versionUrl).pathname,
         '/frameworks',
         '/admin/notifications',
       ];
+      const untranslated: string[] = [];
       for (const language of ['en', 'zh-TW']) {
         await page.evaluate((l) => localStorage.setItem('vigil.language', l), language);
         for (const p of pages) {
           await page.goto(`${base}${p}`);
-          await page.getByRole('heading', { level: 1 }).first().waitFor();
+          const heading = page.getByRole('heading', { level: 1 }).first();
+          await heading.waitFor();
           await noProblems(`${language} ${p}`);
+          // A missing translation shows as its key; a Chinese page has a Chinese title.
+          const text = (await page.locator('main').textContent()) ?? '';
+          untranslated.push(...(text.match(MISSING_KEY) ?? []).map((k) => `${language} ${p}: ${k}`));
+          const title = (await heading.textContent()) ?? '';
+          if (language === 'zh-TW' && !/[\u4e00-\u9fff]/.test(title))
+            untranslated.push(`${p}: English title ${title}`);
         }
       }
       await page.evaluate(() => localStorage.setItem('vigil.language', 'en'));
+      expect(untranslated).toEqual([]);
     });
     expect(a11y).toEqual([]);
     expect(pageErrors).toEqual([]);

@@ -155,6 +155,11 @@ export async function demo(config: Config): Promise<number> {
       'Loaded the demo organisation 示範市政府資訊局 (responsibility level B) with 8 units and these users:\n',
     );
     for (const u of USERS) console.log(`  ${u.username.padEnd(12)} ${u.displayName}  ${u.roles.join(', ')}`);
+    console.log(
+      '\nWith assets, risk assessments, applied controls and evidence, an approved Statement of Applicability,\n' +
+        'the level-B obligations calendar, the information security policy awaiting acknowledgements and\n' +
+        'the regulations register.',
+    );
     console.log(`\nEvery demo account uses the password: ${password}`);
     return EXIT.ok;
   });

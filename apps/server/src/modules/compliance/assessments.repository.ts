@@ -68,9 +68,8 @@ export async function linkedElsewhere(db: Kysely<DB>, targets: MappedRef[], excl
   const evidence = new Map<string, LinkedItem[]>();
   const groups = refsByKey(targets);
   if (groups.length === 0) return { controls, evidence };
-  const T = async <X>(l: string, q: Promise<X>) => { const t = performance.now(); const r = await q; if (process.env.VIGIL_T) console.log(l, (performance.now() - t).toFixed(1)); return r; };
   const [ctl, ctlEvidence, fromResults] = await Promise.all([
-    T('ctl', db
+    db
       .selectFrom('applied_control_requirements as r')
       .innerJoin('applied_controls as c', 'c.id', 'r.control_id')
       .select(['r.framework_key', 'r.ref', 'c.id', 'c.code', 'c.name'])
@@ -79,8 +78,8 @@ export async function linkedElsewhere(db: Kysely<DB>, targets: MappedRef[], excl
       )
       .where('c.status', '!=', 'retired')
       .orderBy('c.code')
-      .execute()),
-    T('ctlEv', db
+      .execute(),
+    db
       .selectFrom('applied_control_requirements as r')
       .innerJoin('applied_controls as c', 'c.id', 'r.control_id')
       .innerJoin('evidence_controls as l', 'l.control_id', 'r.control_id')
@@ -92,8 +91,8 @@ export async function linkedElsewhere(db: Kysely<DB>, targets: MappedRef[], excl
       )
       .where('c.status', '!=', 'retired')
       .orderBy('e.title')
-      .execute()),
-    T('res', db
+      .execute(),
+    db
       .selectFrom('compliance_result_evidence as l')
       .innerJoin('compliance_results as r', 'r.id', 'l.result_id')
       .innerJoin('compliance_assessments as a', 'a.id', 'r.assessment_id')
@@ -104,10 +103,14 @@ export async function linkedElsewhere(db: Kysely<DB>, targets: MappedRef[], excl
       .where((eb) => eb.or(groups.map(([k, refs]) => eb.and([eb('f.key', '=', k), eb('r.ref', 'in', refs)]))))
       .where('a.id', '!=', excludeAssessmentId)
       .orderBy('e.title')
-      .execute()),
+      .execute(),
   ]);
   for (const c of ctl)
-    push(controls, keyOf({ frameworkKey: c.framework_key, ref: c.ref }), { id: c.id, code: c.code, name: c.name });
+    push(controls, keyOf({ frameworkKey: c.framework_key, ref: c.ref }), {
+      id: c.id,
+      code: c.code,
+      name: c.name,
+    });
   for (const e of ctlEvidence)
     push(evidence, keyOf({ frameworkKey: e.framework_key, ref: e.ref }), {
       id: e.id,

@@ -13,8 +13,8 @@ import { appliesAtLevel, SCHEDULE_10_KEY, wordingAtLevel } from './baseline.js';
 import { organisationToday, refOf, userRefs } from './compliance.shared.js';
 import { ControlService } from './controls.service.js';
 import { EvidenceService } from './evidence.service.js';
-import { VIGIL_RECORD_TYPES } from './evidence-records.js';
 import { notifyExpiringEvidence } from './evidence-expiry.js';
+import { VIGIL_RECORD_TYPES } from './evidence-records.js';
 import { frameworkByKey, loadVersion, nodesOf, sectionOf } from './framework-data.js';
 import { SoaService } from './soa.service.js';
 

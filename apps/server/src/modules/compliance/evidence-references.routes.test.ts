@@ -3,7 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliContext } from '../../platform/context.js';
 import { addFileReference, isReferenced } from '../../platform/files/file-references.js';
 import { testDialects } from '../../test/database.js';
-import { type Client, createTestPlatform, expectError, type TestPlatform, userClient } from '../../test/harness.js';
+import {
+  type Client,
+  createTestPlatform,
+  expectError,
+  type TestPlatform,
+  userClient,
+} from '../../test/harness.js';
 import { PNG } from './compliance.testkit.js';
 
 /** An obsolete document version whose file is `sha256`, holding its reference, with a pending disposal. */
@@ -129,7 +135,9 @@ describe.each(testDialects())('evidence files and records on %s', (dialect) => {
       .select(['ref_type', 'ref_id', 'size', 'content_type'])
       .where('sha256', '=', ev.sha256)
       .execute();
-    expect(refs).toEqual([{ ref_type: 'evidence', ref_id: ev.id, size: bytes.length, content_type: 'image/png' }]);
+    expect(refs).toEqual([
+      { ref_type: 'evidence', ref_id: ev.id, size: bytes.length, content_type: 'image/png' },
+    ]);
 
     // The same content is also the file of an old document version, whose disposal is then approved.
     await p.services.blobs.put(bytes, { maxBytes: bytes.length });

@@ -162,21 +162,25 @@ export class EvidenceService {
       maxBytes: MAX_EVIDENCE_BYTES,
       allowed: EVIDENCE_FILE_TYPES,
     });
-    const id = await this.insert(ctx, {
-      kind: 'file',
-      title: q.title,
-      description: q.description ?? '',
-      file_name: fileName,
-      sha256: blob.sha256,
-      size: blob.size,
-      content_type: blob.contentType,
-      url: null,
-      record_type: null,
-      record_id: null,
-      valid_from: q.validFrom ?? null,
-      valid_until: q.validUntil ?? null,
-      owner_id: q.ownerId ?? null,
-    }, blob);
+    const id = await this.insert(
+      ctx,
+      {
+        kind: 'file',
+        title: q.title,
+        description: q.description ?? '',
+        file_name: fileName,
+        sha256: blob.sha256,
+        size: blob.size,
+        content_type: blob.contentType,
+        url: null,
+        record_type: null,
+        record_id: null,
+        valid_from: q.validFrom ?? null,
+        valid_until: q.validUntil ?? null,
+        owner_id: q.ownerId ?? null,
+      },
+      blob,
+    );
     // Identical content may have been removed (a disposal that saw no reference) between storing it and
     // committing the reference; the bytes are still at hand, so store them again.
     if (!(await this.s.blobs.has(blob.sha256)))

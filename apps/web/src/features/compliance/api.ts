@@ -8,6 +8,8 @@ import {
   complianceSummary,
   evidenceList,
   evidenceResponse,
+  frameworkList,
+  frameworkVersionDetail,
   soaList,
   soaResponse,
 } from '@vigil/contracts';
@@ -97,5 +99,25 @@ export function useComplianceSummary(enabled = true) {
     queryKey: [...complianceKey, 'summary'],
     queryFn: () => api.get('/api/compliance/summary', complianceSummary),
     enabled,
+  });
+}
+
+/** The framework library (frameworks module), for picking the requirements a control addresses. */
+export function useFrameworkOptions(enabled = true) {
+  return useQuery({
+    queryKey: ['frameworks', 'list'],
+    queryFn: () => api.get('/api/frameworks', frameworkList),
+    enabled,
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** The sections and requirements of one framework version (frameworks module). */
+export function useFrameworkVersionNodes(versionId: string | null | undefined) {
+  return useQuery({
+    queryKey: ['frameworks', 'version', versionId],
+    queryFn: () => api.get(`/api/framework-versions/${enc(versionId ?? '')}`, frameworkVersionDetail),
+    enabled: !!versionId,
+    staleTime: 5 * 60_000,
   });
 }

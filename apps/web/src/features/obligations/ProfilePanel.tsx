@@ -23,6 +23,7 @@ import { Link } from 'react-router';
 import { api } from '../../api/client.js';
 import { usePermissions } from '../../api/session.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { StatusBadge } from '../../components/StatusBadge.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import { useFormatDateTime } from '../../lib/useDateTime.js';
 import { useUserOptions } from '../org/useUserOptions.js';
@@ -137,9 +138,7 @@ export function ProfilePanel({ profile }: { profile: ObligationProfileView }) {
               : t('obligations.profile.neverGenerated')}
           </Text>
           {profile.needsRefresh ? (
-            <Badge color="orange" variant="light">
-              {t('obligations.profile.needsRefresh')}
-            </Badge>
+            <StatusBadge tone="danger">{t('obligations.profile.needsRefresh')}</StatusBadge>
           ) : null}
           {canManage ? (
             <Button ml="auto" loading={generate.isPending} onClick={() => generate.mutate()}>

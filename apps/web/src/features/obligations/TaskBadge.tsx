@@ -1,6 +1,7 @@
 import { Badge } from '@mantine/core';
 import type { ObligationTaskView } from '@vigil/contracts';
 import { useTranslation } from 'react-i18next';
+import { StatusBadge } from '../../components/StatusBadge.js';
 
 /** A task's state as a person sees it: overdue, open, done or cancelled. */
 export function TaskBadge({ task }: { task: Pick<ObligationTaskView, 'status' | 'overdue'> }) {
@@ -11,7 +12,8 @@ export function TaskBadge({ task }: { task: Pick<ObligationTaskView, 'status' | 
         {t('obligations.status.overdue')}
       </Badge>
     );
-  const color = task.status === 'done' ? 'green' : task.status === 'cancelled' ? 'gray' : 'blue';
+  if (task.status === 'done') return <StatusBadge tone="success">{t('obligations.status.done')}</StatusBadge>;
+  const color = task.status === 'cancelled' ? 'gray' : 'blue';
   return (
     <Badge color={color} variant="light">
       {t(`obligations.status.${task.status}`)}

@@ -157,7 +157,7 @@ export function TaskPage() {
               ) : null}
               <Group>
                 <Button
-                  color="green"
+                  color="teal.9"
                   loading={complete.isPending}
                   disabled={x.evidenceCount === 0}
                   onClick={() => complete.mutate()}

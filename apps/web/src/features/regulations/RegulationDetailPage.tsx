@@ -113,7 +113,7 @@ export function RegulationDetailPage() {
             <Field label={t('regulations.fields.nextReview')}>
               {r.nextReviewOn ?? '—'} ({t('regulations.everyMonths', { count: r.reviewMonths })})
               {r.reviewDue ? (
-                <Badge ml="xs" color="orange" variant="light">
+                <Badge ml="xs" color="red.9" variant="outline">
                   {t('regulations.reviewDue')}
                 </Badge>
               ) : null}

@@ -125,7 +125,7 @@ function RegisterList() {
             <Table.Td>{r.owner?.displayName ?? '—'}</Table.Td>
             <Table.Td>
               {r.reviewDue ? (
-                <Badge color="orange" variant="light">
+                <Badge color="red.9" variant="outline">
                   {r.nextReviewOn ?? t('regulations.neverReviewed')}
                 </Badge>
               ) : (

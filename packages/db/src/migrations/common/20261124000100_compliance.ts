@@ -135,6 +135,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', ts, (c) => c.notNull())
     .addUniqueConstraint('compliance_results_ref_uq', ['assessment_id', 'ref'])
     .execute();
+  // "Satisfied elsewhere": results on given requirements across all assessments.
+  await db.schema
+    .createIndex('compliance_results_ref_idx')
+    .on('compliance_results')
+    .columns(['ref', 'assessment_id'])
+    .execute();
   await db.schema
     .createIndex('compliance_results_status_idx')
     .on('compliance_results')

@@ -5,7 +5,6 @@ import {
   Select,
   SimpleGrid,
   Stack,
-  TagsInput,
   Textarea,
   TextInput,
 } from '@mantine/core';
@@ -19,6 +18,7 @@ import {
   appliedControlResponse,
   CONTROL_EFFECTIVENESS_RATINGS,
   type ControlEffectiveness,
+  type ControlRequirementRef,
   createAppliedControlRequest,
   updateAppliedControlRequest,
 } from '@vigil/contracts';
@@ -30,12 +30,7 @@ import { type FieldErrors, fieldErrors, hasErrors } from '../../../lib/validatio
 import { useUserOptions } from '../../org/useUserOptions.js';
 import { AssetMultiSelect } from '../../risks/components/AssetMultiSelect.js';
 import { complianceKey, controlPath, useEvidenceList } from '../api.js';
-
-/** Requirements are typed as `framework:ref`, e.g. `iso27001-2022:A.5.1`. */
-const toRef = (s: string) => {
-  const i = s.indexOf(':');
-  return { frameworkKey: s.slice(0, i).trim(), ref: s.slice(i + 1).trim() };
-};
+import { RequirementPicker } from './RequirementPicker.js';
 
 /** Creates an applied control or edits one, with its requirements, assets, evidence and rating. */
 export function ControlFormModal({
@@ -54,8 +49,8 @@ export function ControlFormModal({
   const [ownerId, setOwnerId] = useState<string | null>(control?.owner?.id ?? null);
   const [status, setStatus] = useState<AppliedControlStatus>(control?.status ?? 'planned');
   const [category, setCategory] = useState<AppliedControlCategory>(control?.category ?? 'policy');
-  const [requirements, setRequirements] = useState(
-    control?.requirements.map((r) => `${r.frameworkKey}:${r.ref}`) ?? [],
+  const [requirements, setRequirements] = useState<ControlRequirementRef[]>(
+    control?.requirements.map((r) => ({ frameworkKey: r.frameworkKey, ref: r.ref })) ?? [],
   );
   const [assetIds, setAssetIds] = useState(control?.assets.map((a) => a.id) ?? []);
   const [evidenceIds, setEvidenceIds] = useState(control?.evidence.map((e) => e.id) ?? []);
@@ -72,7 +67,7 @@ export function ControlFormModal({
     ownerId,
     status,
     category,
-    requirements: requirements.filter((r) => r.includes(':')).map(toRef),
+    requirements,
     assetIds,
     evidenceIds,
     reviewMonths,
@@ -179,14 +174,7 @@ export function ControlFormModal({
               error={errors.nextReviewOn}
             />
           </SimpleGrid>
-          <TagsInput
-            label={t('compliance.controls.requirements')}
-            description={t('compliance.controls.requirementsHint')}
-            value={requirements}
-            onChange={setRequirements}
-            error={errors.requirements}
-            clearable
-          />
+          <RequirementPicker value={requirements} onChange={setRequirements} error={errors.requirements} />
           <AssetMultiSelect
             label={t('compliance.controls.assets')}
             value={assetIds}

@@ -92,8 +92,8 @@ export function SoaPage() {
                   w={260}
                 />
                 <Badge
-                  variant="light"
-                  color={s.status === 'approved' ? 'green' : s.status === 'draft' ? 'blue' : 'gray'}
+                  variant="outline"
+                  color={s.status === 'approved' ? 'teal.9' : s.status === 'draft' ? 'blue.9' : 'gray.9'}
                 >
                   {t(`compliance.soa.statuses.${s.status}`)}
                 </Badge>
@@ -101,7 +101,7 @@ export function SoaPage() {
                   {t('compliance.soa.counts', { applicable: s.counts.applicable, total: s.counts.total })}
                 </Text>
                 {s.counts.missingJustification > 0 ? (
-                  <Badge color="orange">
+                  <Badge color="red.9">
                     {t('compliance.soa.missing', { count: s.counts.missingJustification })}
                   </Badge>
                 ) : null}
@@ -141,7 +141,7 @@ export function SoaPage() {
                     autosize
                     w={360}
                   />
-                  <Button onClick={() => approve.mutate()} loading={approve.isPending} color="green">
+                  <Button onClick={() => approve.mutate()} loading={approve.isPending} color="teal.9">
                     {t('compliance.soa.approve')}
                   </Button>
                 </Group>
