@@ -157,6 +157,8 @@ const result = {
   ranAt: new Date().toISOString(),
   machine: machineInfo(),
   loadAverage1mBefore: round(loadBefore, 2),
+  /** Other work on the machine during the run shows here (the run itself keeps about one core busy). */
+  loadAverage1mAfter: round(os.loadavg()[0], 2),
   git: gitInfo(),
   settings: SETTINGS,
   columns: [

@@ -145,7 +145,8 @@ describe.each(testDialects())('applied controls and evidence on %s', (dialect) =
       const ev = res.json();
       expect(ev.kind).toBe('file');
       expect(ev.contentType).toBe('image/png');
-      expect(ev.fileName).toBe('report.pdf');
+      // The path is dropped, and the name gets the extension of what the bytes are.
+      expect(ev.fileName).toBe('report.pdf.png');
       expect(ev.size).toBe(PNG.length);
       expect(ev.sha256).toMatch(/^[0-9a-f]{64}$/);
       expect(ev.status).toBe('no_expiry');

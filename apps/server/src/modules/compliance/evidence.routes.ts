@@ -74,12 +74,12 @@ export function evidenceRoutes(app: App, s: Services): void {
   app.get(
     '/api/evidence',
     { config: read, schema: { tags, querystring: evidenceListQuery, response: { 200: evidenceList } } },
-    async (req) => ({ items: await ev.list(req.query) }),
+    async (req) => ({ items: await ev.list(req.query, ctxOf(req)) }),
   );
   app.get(
     '/api/evidence/:id',
     { config: read, schema: { tags, params: idParams, response: { 200: evidenceResponse } } },
-    async (req) => ev.get(req.params.id),
+    async (req) => ev.get(req.params.id, ctxOf(req)),
   );
   app.patch(
     '/api/evidence/:id',
@@ -92,6 +92,6 @@ export function evidenceRoutes(app: App, s: Services): void {
   app.get(
     '/api/evidence/:id/content',
     { config: read, schema: { tags, params: idParams } },
-    async (req, reply) => sendDownload(reply, await ev.content(req.params.id)),
+    async (req, reply) => sendDownload(reply, await ev.content(ctxOf(req), req.params.id)),
   );
 }

@@ -9,15 +9,16 @@ import {
   type UploadEvidenceQuery,
 } from '@vigil/contracts';
 import type { DB, EvidenceRow } from '@vigil/db';
-import type { Kysely } from 'kysely';
+import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { DownloadFile } from '../../http/download.js';
 import { AppError, badRequest, notFound } from '../../http/errors.js';
-import type { RequestContext } from '../../platform/context.js';
+import { type RequestContext, systemContext } from '../../platform/context.js';
 import type { SniffedType, StoredBlob } from '../../platform/files/blob-store.js';
 import { addFileReference } from '../../platform/files/file-references.js';
+import { safeFileName } from '../../platform/files/file-names.js';
 import type { Services } from '../../services.js';
 import { presentEvidence } from './compliance.presenter.js';
-import { actorId, addDays, assertIdsExist, organisationToday, userRefs } from './compliance.shared.js';
+import { actorId, addDays, assertIdsExist, has, organisationToday, userRefs } from './compliance.shared.js';
 
 /** Types of evidence files kept; anything else (unknown binaries, executables) is refused with 415. */
 export const EVIDENCE_FILE_TYPES: readonly SniffedType[] = [
@@ -37,16 +38,14 @@ export const EVIDENCE_FILE_REF = 'evidence';
 /** Answers whether a record of some type exists; other modules register theirs (document_version…). */
 export type RecordLookup = (db: Kysely<DB>, id: string) => Promise<boolean>;
 
-/** The last path segment of an uploaded name without control characters: no traversal into the store. */
-export function safeFileName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? '';
-  return Array.from(base.normalize('NFC'))
-    .filter((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f)
-    .join('')
-    .replace(/^\.+/, '')
-    .trim()
-    .slice(0, 200);
-}
+/** Whether the caller sees the whole evidence store (others see only their own, see `scoped`). */
+export const seesAllEvidence = (ctx: RequestContext): boolean =>
+  has(ctx, 'compliance.read') ||
+  has(ctx, 'compliance.manage') ||
+  has(ctx, 'obligations.read') ||
+  has(ctx, 'obligations.manage');
+
+type EvidenceQuery = SelectQueryBuilder<DB, 'evidence', EvidenceRow>;
 
 /** Evidence: files kept by content hash, links, and records inside Vigil, each with a validity period. */
 export class EvidenceService {
@@ -72,20 +71,63 @@ export class EvidenceService {
     return rows.map((r) => presentEvidence(r, users, today));
   }
 
-  async row(id: string, db: Kysely<DB> = this.s.db): Promise<EvidenceRow> {
-    const row = await db.selectFrom('evidence').selectAll().where('id', '=', id).executeTakeFirst();
+  /**
+   * Narrows a query to the evidence the caller may see: everything for compliance and obligations readers;
+   * for the obligations.work holder (an asset owner) only what they created or own and what is linked to
+   * obligation tasks they own. Anything else does not exist for them.
+   */
+  private scoped(ctx: RequestContext, query: EvidenceQuery, db: Kysely<DB> = this.s.db): EvidenceQuery {
+    if (seesAllEvidence(ctx)) return query;
+    const me = actorId(ctx) ?? '-';
+    return query.where((eb) =>
+      eb.or([
+        eb('evidence.created_by', '=', me),
+        eb('evidence.owner_id', '=', me),
+        eb(
+          'evidence.id',
+          'in',
+          db
+            .selectFrom('obligation_task_evidence as l')
+            .innerJoin('obligation_tasks as t', 't.id', 'l.task_id')
+            .select('l.evidence_id')
+            .where('t.owner_id', '=', me),
+        ),
+      ]),
+    );
+  }
+
+  async row(
+    id: string,
+    db: Kysely<DB> = this.s.db,
+    ctx: RequestContext = systemContext('compliance'),
+  ): Promise<EvidenceRow> {
+    const row = await this.scoped(ctx, db.selectFrom('evidence').selectAll().where('id', '=', id), db)
+      .executeTakeFirst();
     if (!row) throw notFound('evidence');
     return row;
   }
 
-  async get(id: string): Promise<EvidenceView> {
-    return (await this.views([await this.row(id)]))[0] as EvidenceView;
+  /** Of `ids`, those the caller may see (e.g. to link to an obligation task). */
+  async visibleIds(ctx: RequestContext, ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.scoped(
+      ctx,
+      this.s.db
+        .selectFrom('evidence')
+        .selectAll()
+        .where('id', 'in', [...ids]),
+    ).execute();
+    return new Set(rows.map((r) => r.id));
   }
 
-  async list(q: EvidenceListQuery): Promise<EvidenceView[]> {
+  async get(id: string, ctx: RequestContext = systemContext('compliance')): Promise<EvidenceView> {
+    return (await this.views([await this.row(id, this.s.db, ctx)]))[0] as EvidenceView;
+  }
+
+  async list(q: EvidenceListQuery, ctx: RequestContext = systemContext('compliance')): Promise<EvidenceView[]> {
     const today = await organisationToday(this.s.db, this.s.clock.now());
     const soon = addDays(today, EVIDENCE_EXPIRING_DAYS);
-    let query = this.s.db.selectFrom('evidence').selectAll();
+    let query = this.scoped(ctx, this.s.db.selectFrom('evidence').selectAll());
     if (q.kind) query = query.where('kind', '=', q.kind);
     if (q.status === 'no_expiry') query = query.where('valid_until', 'is', null);
     if (q.status === 'expired') query = query.where('valid_until', '<', today);
@@ -153,8 +195,8 @@ export class EvidenceService {
 
   /** Stores an uploaded file by content hash; its type is judged from the bytes, never from the name. */
   async upload(ctx: RequestContext, bytes: Buffer, q: UploadEvidenceQuery): Promise<EvidenceView> {
-    const fileName = safeFileName(q.fileName);
-    if (!fileName) throw badRequest('evidence.bad_file_name', 'the file name has no usable characters');
+    if (!safeFileName(q.fileName))
+      throw badRequest('evidence.bad_file_name', 'the file name has no usable characters');
     if (bytes.length === 0) throw badRequest('evidence.empty_file', 'the uploaded file is empty');
     if (bytes.length > MAX_EVIDENCE_BYTES)
       throw new AppError(413, 'file.too_large', `evidence files may be at most ${MAX_EVIDENCE_BYTES} bytes`);
@@ -162,6 +204,8 @@ export class EvidenceService {
       maxBytes: MAX_EVIDENCE_BYTES,
       allowed: EVIDENCE_FILE_TYPES,
     });
+    // The kept name carries an extension that fits the content, so a download cannot run as something else.
+    const fileName = safeFileName(q.fileName, blob.contentType);
     const id = await this.insert(
       ctx,
       {
@@ -185,7 +229,7 @@ export class EvidenceService {
     // committing the reference; the bytes are still at hand, so store them again.
     if (!(await this.s.blobs.has(blob.sha256)))
       await this.s.blobs.put(bytes, { maxBytes: MAX_EVIDENCE_BYTES, allowed: EVIDENCE_FILE_TYPES });
-    return this.get(id);
+    return this.get(id, ctx);
   }
 
   /** A link (http/https only, checked by the contract) or a record inside Vigil. */
@@ -218,7 +262,7 @@ export class EvidenceService {
       valid_until: req.validUntil ?? null,
       owner_id: req.ownerId ?? null,
     });
-    return this.get(id);
+    return this.get(id, ctx);
   }
 
   async update(ctx: RequestContext, id: string, req: UpdateEvidenceRequest): Promise<EvidenceView> {
@@ -248,19 +292,28 @@ export class EvidenceService {
         details: { title: before.title, changes: req, validUntilFrom: before.valid_until },
       });
     });
-    return this.get(id);
+    return this.get(id, ctx);
   }
 
-  /** The stored file of file evidence, for download as an attachment. */
-  async content(id: string): Promise<DownloadFile> {
-    const row = await this.row(id);
+  /** The stored file of file evidence, for download as an attachment; each download is in the audit trail. */
+  async content(ctx: RequestContext, id: string): Promise<DownloadFile> {
+    const row = await this.row(id, this.s.db, ctx);
     if (row.kind !== 'file' || !row.sha256)
       throw badRequest('evidence.not_a_file', 'this evidence is a link or a record, not a file');
-    return {
-      body: await this.s.blobs.read(row.sha256),
-      contentType: row.content_type ?? 'application/octet-stream',
-      fileName: row.file_name ?? 'evidence',
-    };
+    const body = await this.s.blobs.read(row.sha256);
+    const contentType = row.content_type ?? 'application/octet-stream';
+    // Names kept before the current rules are cleaned again on the way out.
+    const fileName =
+      safeFileName(row.file_name ?? '', EVIDENCE_FILE_TYPES.find((t) => t === contentType)) || 'evidence';
+    await this.s.db.transaction().execute((trx) =>
+      this.s.audit.record(trx, ctx, {
+        action: 'evidence.downloaded',
+        objectType: 'evidence',
+        objectId: id,
+        details: { title: row.title, fileName, sha256: row.sha256, size: row.size },
+      }),
+    );
+    return { body, contentType, fileName };
   }
 
   /** Counts for the home card. */

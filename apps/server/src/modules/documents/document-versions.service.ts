@@ -13,6 +13,7 @@ import { AppError, badRequest, conflict, notFound } from '../../http/errors.js';
 import type { RequestContext } from '../../platform/context.js';
 import type { SniffedType } from '../../platform/files/blob-store.js';
 import { addFileReference, releaseFile } from '../../platform/files/file-references.js';
+import { safeFileName } from '../../platform/files/file-names.js';
 import type { Services } from '../../services.js';
 import { actorId, has, readsRegister } from './document-access.js';
 import { lineDiff } from './document-diff.js';
@@ -76,7 +77,7 @@ export class DocumentVersionService {
 
   /** One version, for anyone who sees the register, is named on it, or received it. */
   async get(ctx: RequestContext, id: string): Promise<DocumentVersionView> {
-    const { version, doc } = await this.visible(ctx, id);
+    const { version, doc } = await this.visibleVersion(ctx, id);
     const participants = await participantsOf(this.s.db, id);
     const users = await usersByIds(this.s.db, [version.created_by, ...participants.map((p) => p.user_id)]);
     const me = actorId(ctx);
@@ -107,7 +108,11 @@ export class DocumentVersionService {
     });
   }
 
-  private async visible(ctx: RequestContext, id: string) {
+  /**
+   * The version if the caller may see it: the whole register for its readers; otherwise only versions the
+   * caller is named on (reviewer, approver) or received. Anything else is "not found".
+   */
+  async visibleVersion(ctx: RequestContext, id: string) {
     const version = await findVersion(this.s.db, id);
     const doc = version ? await findDocument(this.s.db, version.document_id) : undefined;
     if (!version || !doc) throw notFound('document version');
@@ -166,10 +171,8 @@ export class DocumentVersionService {
       maxBytes: MAX_DOCUMENT_FILE_BYTES,
       allowed: DOCUMENT_FILE_TYPES,
     });
-    const fileName = [...name]
-      .map((c) => (c < ' ' || c === '/' || c === '\\' ? '_' : c))
-      .join('')
-      .slice(0, 200);
+    // No path, invisible characters or misleading extension: the kept name fits the content.
+    const fileName = safeFileName(name, blob.contentType) || safeFileName('document', blob.contentType);
     const previous = v.file_sha256;
     let orphan = false;
     await this.s.db.transaction().execute(async (trx) => {
@@ -205,14 +208,24 @@ export class DocumentVersionService {
     return this.get(ctx, id);
   }
 
+  /** The version's file as an attachment; each download is in the audit trail (who read which record). */
   async download(ctx: RequestContext, id: string): Promise<DownloadFile> {
-    const { version } = await this.visible(ctx, id);
-    if (!version.file_sha256 || !version.file_name || !version.file_type) throw notFound('file');
-    return {
-      body: await this.s.blobs.read(version.file_sha256),
-      contentType: version.file_type,
-      fileName: version.file_name,
-    };
+    const { version } = await this.visibleVersion(ctx, id);
+    const sha256 = version.file_sha256;
+    if (!sha256 || !version.file_name || !version.file_type) throw notFound('file');
+    const body = await this.s.blobs.read(sha256);
+    // Names kept before the current rules are cleaned again on the way out.
+    const type = DOCUMENT_FILE_TYPES.find((t) => t === version.file_type);
+    const fileName = safeFileName(version.file_name, type) || safeFileName('document', type);
+    await this.s.db.transaction().execute((trx) =>
+      this.s.audit.record(trx, ctx, {
+        action: 'document.file_downloaded',
+        objectType: 'document_version',
+        objectId: id,
+        details: { documentId: version.document_id, version: version.version, name: fileName, sha256 },
+      }),
+    );
+    return { body, contentType: version.file_type, fileName };
   }
 
   async diff(documentId: string, from: number, to: number): Promise<DocumentDiff> {

@@ -87,6 +87,9 @@ export class DocumentWorkflowService {
     role: ParticipantRole,
     req: DecisionRequest,
   ): Promise<DocumentVersionView> {
+    // Open to every signed-in user (named reviewers need not read the register): a version the caller may
+    // not see is "not found", so its existence and state do not leak through the refusal.
+    await this.s.documents.versions.visibleVersion(ctx, id);
     const v = await mustFindVersion(this.s.db, id);
     const me = actorId(ctx) ?? '-';
     const now = this.s.clock.now().toISOString();

@@ -100,8 +100,15 @@ describe.each(testDialects())('document control on %s', (dialect) => {
     // the reviewer (a viewer without documents.read) can open what they are named on; a bystander cannot
     expect((await c.reviewer.client.get(`/api/document-versions/${v1.id}`)).json().can.review).toBe(true);
     expectError(await c.bystander.client.get(`/api/document-versions/${v1.id}`), 404, 'not_found');
+    // …nor decide on it: the refusal is the same "not found" (its existence does not leak); a register
+    // reader who is not named hears why.
     expectError(
       await c.bystander.client.post(`/api/document-versions/${v1.id}/review`, { decision: 'approve' }),
+      404,
+      'not_found',
+    );
+    expectError(
+      await c.reader.client.post(`/api/document-versions/${v1.id}/review`, { decision: 'approve' }),
       403,
       'document.not_named_reviewer',
     );

@@ -34,6 +34,9 @@ const FIELDS: (keyof SmtpSettings)[] = [
   'publicUrl',
 ];
 
+/** Where the stored password is sent: changing any of these needs the password again (or its removal). */
+const PASSWORD_DESTINATION: (keyof SmtpSettings)[] = ['host', 'port', 'security', 'username', 'verifyCertificate'];
+
 const outboxNotFound = () => new AppError(404, 'notifications.not_found', 'no such message in the outbox');
 
 /** Outgoing e-mail administration: SMTP settings, test mail, the outbox; and the job scheduler's view. */
@@ -73,6 +76,15 @@ export class NotificationSettingsService {
         });
     }
     const before = await readSmtpSettings(this.s.db);
+    // Otherwise whoever may edit the settings could point the kept password at a server of their own (or
+    // at plain text) and read it off the AUTH command of a test mail.
+    const moved = PASSWORD_DESTINATION.filter((k) => before[k] !== next[k]);
+    if (before.passwordSecretId && password === undefined && moved.length > 0)
+      throw badRequest(
+        'notifications.password_required',
+        `the relay's ${moved.join(', ')} changed: enter its password again, or remove the password`,
+        { fields: moved },
+      );
     const changed = Object.fromEntries(
       FIELDS.filter((k) => before[k] !== next[k]).map((k) => [k, { from: before[k], to: next[k] }]),
     );

@@ -14,7 +14,6 @@ import { addDays } from './obligation-rules.js';
 import { presentTask, presentTaskDetail, type TaskViewContext } from './obligations.presenter.js';
 import {
   evidenceCounts,
-  evidenceExists,
   evidenceOfTask,
   findTasks,
   type TaskFilter,
@@ -136,7 +135,8 @@ export class ObligationTaskService {
 
   async linkEvidence(ctx: RequestContext, id: string, evidenceId: string): Promise<ObligationTaskDetail> {
     await this.workable(ctx, id);
-    if (!(await evidenceExists(this.s.db, evidenceId)))
+    // Evidence the caller may not see is unknown to them: linking it would show it to them through the task.
+    if (!(await this.s.compliance.evidence.visibleIds(ctx, [evidenceId])).has(evidenceId))
       throw badRequest('obligation.evidence_unknown', 'unknown evidence item');
     const now = this.s.clock.now().toISOString();
     await this.s.db.transaction().execute(async (trx) => {

@@ -260,10 +260,6 @@ export async function evidenceOfTask(db: Kysely<DB>, taskId: string) {
     .execute();
 }
 
-export async function evidenceExists(db: Kysely<DB>, id: string): Promise<boolean> {
-  return !!(await db.selectFrom('evidence').select('id').where('id', '=', id).executeTakeFirst());
-}
-
 /** Remembers a reminder; false when the same one was already sent (per subject, kind and day). */
 export async function claimReminder(
   db: Kysely<DB>,

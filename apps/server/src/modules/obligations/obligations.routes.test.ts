@@ -197,7 +197,7 @@ describe.each(testDialects())('obligations calendar on %s', (dialect) => {
     expectError(await otherClient.get(`/api/obligation-tasks/${scan.id}`), 404, 'not_found');
     expectError(await otherClient.post(`/api/obligation-tasks/${scan.id}/complete`, {}), 404, 'not_found');
     // A reader who is not the owner may look but not complete.
-    const ev = await insertEvidence(p);
+    const ev = await insertEvidence(p, 'Scan report', owner.id);
     expectError(
       await auditor.post(`/api/obligation-tasks/${scan.id}/evidence`, { evidenceId: ev }),
       403,

@@ -146,7 +146,11 @@ export async function insertTestFramework(p: TestPlatform, key = TEST_FRAMEWORK)
 }
 
 /** An evidence row (a link), straight into the compliance engineer's table. */
-export async function insertEvidence(p: TestPlatform, title = 'Scan report'): Promise<string> {
+export async function insertEvidence(
+  p: TestPlatform,
+  title = 'Scan report',
+  createdBy: string | null = null,
+): Promise<string> {
   const id = randomUUID();
   const now = p.clock.now().toISOString();
   await p.database.db
@@ -166,7 +170,7 @@ export async function insertEvidence(p: TestPlatform, title = 'Scan report'): Pr
       valid_from: null,
       valid_until: null,
       owner_id: null,
-      created_by: null,
+      created_by: createdBy,
       created_at: now,
       updated_at: now,
     })

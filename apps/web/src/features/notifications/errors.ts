@@ -8,6 +8,7 @@ export const NOTIFICATIONS_ERROR_KEYS = {
   'notifications.not_retryable': 'notifications.errors.not_retryable',
   'notifications.mail_disabled': 'notifications.errors.mail_disabled',
   'notifications.user_disabled': 'notifications.errors.user_disabled',
+  'notifications.password_required': 'notifications.errors.password_required',
   'job.not_found': 'notifications.errors.job_not_found',
   'job.already_running': 'notifications.errors.job_already_running',
 } as const;
