@@ -176,7 +176,13 @@ describe.skipIf(!haveBrowser)('browser walk-through', () => {
       });
       await page.goto(`${base}/api/docs`);
       await page.getByRole('heading', { name: /Vigil API/ }).waitFor();
-      await page.getByText('/api/audit/verify').first().waitFor();
+      // Swagger UI renders the operation list lazily as it scrolls into view: scroll until it appears.
+      const verify = page.getByText('/api/audit/verify').first();
+      for (let i = 0; i < 80 && (await verify.count()) === 0; i++) {
+        await page.mouse.wheel(0, 1200);
+        await page.waitForTimeout(150);
+      }
+      await verify.waitFor();
       expect(blocked).toEqual([]);
     });
   }, 60_000);

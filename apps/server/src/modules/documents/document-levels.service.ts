@@ -1,6 +1,6 @@
 import type { DocumentLevelRequest, DocumentLevelView, UpdateDocumentLevelRequest } from '@vigil/contracts';
 import { badRequest, conflict, notFound } from '../../http/errors.js';
-import type { RequestContext } from '../../platform/context.js';
+import { type RequestContext, systemContext } from '../../platform/context.js';
 import type { Services } from '../../services.js';
 import { DEFAULT_LEVELS } from './document-levels.seed.js';
 import { presentLevel } from './documents.presenter.js';
@@ -15,11 +15,21 @@ export class DocumentLevelService {
     const any = await this.s.db.selectFrom('document_levels').select('id').limit(1).executeTakeFirst();
     if (any) return;
     for (const l of DEFAULT_LEVELS)
-      await this.s.db
-        .insertInto('document_levels')
-        .values({ ...l, created_at: now, updated_at: now })
-        .onConflict((oc) => oc.doNothing())
-        .execute();
+      await this.s.db.transaction().execute(async (trx) => {
+        const res = await trx
+          .insertInto('document_levels')
+          .values({ ...l, created_at: now, updated_at: now })
+          .onConflict((oc) => oc.doNothing())
+          .executeTakeFirst();
+        // Only the process that inserted the level records it (two may start at once).
+        if (Number(res.numInsertedOrUpdatedRows ?? 0) === 0) return;
+        await this.s.audit.record(trx, systemContext('documents'), {
+          action: 'document.level_seeded',
+          objectType: 'document_level',
+          objectId: l.id,
+          details: { ...l },
+        });
+      });
   }
 
   async list(): Promise<DocumentLevelView[]> {

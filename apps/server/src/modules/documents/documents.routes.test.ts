@@ -22,6 +22,10 @@ describe.each(testDialects())('document control on %s', (dialect) => {
       ['instruction', '三階 作業說明'],
       ['record', '四階 表單／紀錄'],
     ]);
+    for (const id of ['policy', 'procedure', 'instruction', 'record'])
+      expect((await auditOf(p, id)).map((a) => a.action)).toEqual(['document.level_seeded']);
+    await Promise.all([p.services.documents.bootstrap(), p.services.documents.bootstrap()]);
+    expect((await auditOf(p, 'policy')).map((a) => a.action)).toEqual(['document.level_seeded']);
     const first = await createDocument(c.manager.client, c.manager.user.id);
     expect(first.number).toBe('ISMS-P-001');
     const next = await c.manager.client.get('/api/documents/next-number?levelId=policy');

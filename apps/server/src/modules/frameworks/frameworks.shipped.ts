@@ -24,6 +24,8 @@ const hashOf = (def: FrameworkDefinition) => {
   return h;
 };
 
+/** The object id of the shipped mappings in the audit trail. */
+const BUILTIN_MAPPINGS = 'builtin-mappings';
 const pairKey = (a: string, b: string, c: string, d: string) => [a, b, c, d].join('\u0000');
 
 export class ShippedFrameworks {
@@ -87,7 +89,8 @@ export class ShippedFrameworks {
     const now = this.s.clock.now().toISOString();
     const insert = [...wanted].filter(([k]) => !existing.has(k));
     const change = [...existing].filter(([k, r]) => wanted.has(k) && wanted.get(k)?.relation !== r.relation);
-    const remove = [...existing].filter(([k]) => !wanted.has(k)).map(([, r]) => r.id);
+    const removed = [...existing].filter(([k]) => !wanted.has(k)).map(([, r]) => r);
+    const remove = removed.map((r) => r.id);
     if (insert.length === 0 && change.length === 0 && remove.length === 0) return;
     await this.s.db.transaction().execute(async (trx) => {
       await repo.insertMappings(
@@ -106,6 +109,20 @@ export class ShippedFrameworks {
       for (const [k, r] of change)
         await repo.setMappingRelation(trx, r.id, wanted.get(k)?.relation ?? r.relation);
       await repo.deleteMappings(trx, remove);
+      // Mappings decide which evidence satisfies which requirement, so their changes are on the record.
+      await this.s.audit.record(trx, systemContext('frameworks'), {
+        action: 'framework.mappings_synced',
+        objectType: 'framework_mappings',
+        objectId: BUILTIN_MAPPINGS,
+        details: {
+          added: insert.length,
+          changed: change.length,
+          removed: removed.map((r) => ({
+            from: `${r.from_framework}:${r.from_ref}`,
+            to: `${r.to_framework}:${r.to_ref}`,
+          })),
+        },
+      });
     });
   }
 

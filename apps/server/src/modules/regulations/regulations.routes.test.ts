@@ -72,6 +72,12 @@ describe.each(testDialects())('regulations register on %s', (dialect) => {
     expect(act?.keyDates.map((d) => d.on)).toEqual(['2018-06-06', '2019-01-01', '2025-09-24']);
     expect(items.find((x) => x.nameZh === '資通安全事件通報及應變辦法')?.status).toBe('superseded');
     expect(items.every((x) => x.builtin && x.reviewDue)).toBe(true);
+    // Seeding is a change like any other: each entry has its audit entry, by the system.
+    for (const x of items) {
+      const trail = await auditOf(p, x.id);
+      expect(trail.map((a) => a.action)).toEqual(['regulation.seeded']);
+      expect(trail[0]?.actor_id).toBeNull();
+    }
   });
 
   it('seeds once: edits are kept and deleted entries stay deleted', async () => {
@@ -88,7 +94,14 @@ describe.each(testDialects())('regulations register on %s', (dialect) => {
     expect(after).toHaveLength(items.length - 1);
     expect(after.find((x) => x.nameZh === '著作權法')).toBeUndefined();
     expect((await engineer.get(`/api/regulations/${pdpa?.id}`)).json().notes).toBe('DPO: 法務室');
-    expect((await auditOf(p, copyright?.id ?? '')).map((a) => a.action)).toEqual(['regulation.deleted']);
+    expect((await auditOf(p, copyright?.id ?? '')).map((a) => a.action)).toEqual([
+      'regulation.seeded',
+      'regulation.deleted',
+    ]);
+    expect((await auditOf(p, pdpa?.id ?? '')).map((a) => a.action)).toEqual([
+      'regulation.seeded',
+      'regulation.updated',
+    ]);
   });
 
   it('adds an entry, marks it reviewed and reminds its owner before the next review', async () => {

@@ -10,7 +10,7 @@ import type { DB, RegulationRow } from '@vigil/db';
 import { addMonths, daysBetween, localDate } from '@vigil/frameworks';
 import type { Kysely } from 'kysely';
 import { badRequest, notFound } from '../../http/errors.js';
-import type { RequestContext } from '../../platform/context.js';
+import { type RequestContext, systemContext } from '../../platform/context.js';
 import type { Services } from '../../services.js';
 import {
   claimReminder,
@@ -44,10 +44,11 @@ export class RegulationService {
           .onConflict((oc) => oc.column('seed_key').doNothing())
           .executeTakeFirst();
         if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 0) return;
+        const id = randomUUID();
         await trx
           .insertInto('regulations')
           .values({
-            id: randomUUID(),
+            id,
             seed_key: seed.key,
             name_en: seed.nameEn,
             name_zh: seed.nameZh,
@@ -70,6 +71,12 @@ export class RegulationService {
             updated_at: now,
           })
           .execute();
+        await this.s.audit.record(trx, systemContext('regulations'), {
+          action: 'regulation.seeded',
+          objectType: 'regulation',
+          objectId: id,
+          details: { seedKey: seed.key, nameEn: seed.nameEn, nameZh: seed.nameZh, status: seed.status },
+        });
       });
     }
   }
