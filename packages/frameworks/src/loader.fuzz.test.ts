@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadFramework, loadMappings } from './loader.js';
+import { MAX_LIST_ITEMS } from './source-file.js';
 
 /** Whatever the input, the loader answers with a definition or a non-empty report, and never throws. */
 function answers(text: string, file: string) {
@@ -97,6 +98,39 @@ describe('loader fuzz', () => {
       );
     const r = loadFramework(bomb.join('\n'), 'bomb.yaml');
     expect(r.ok).toBe(false);
+  });
+
+  // A list referenced many times is one object in memory but is walked (and stored) once per reference:
+  // 10,000 levels × 60 aliases is 600,000 values from a 60 KB file.
+  const amplified = (items: number, aliases: number, value = 'A') => {
+    const nodes = [
+      `  - ref: S\n    kind: section\n    title: { en: a, zh-TW: a }\n    applicability: { levels: &a [${Array(items).fill(value).join(',')}] }`,
+    ];
+    for (let i = 0; i < aliases; i++)
+      nodes.push(
+        `  - ref: R${i}\n    kind: requirement\n    parent: S\n    title: { en: a, zh-TW: a }\n    applicability: { levels: *a }`,
+      );
+    return `key: bomb\nversion: '1'\nname: { en: a, zh-TW: a }\nnodes:\n${nodes.join('\n')}\n`;
+  };
+
+  it('refuses a file whose aliases expand it past the value limit, before checking its shape', () => {
+    for (const value of ['A', 'X']) {
+      const r = loadFramework(amplified(10_000, 60, value), 'wide.yaml');
+      expect(r.ok).toBe(false);
+      if (r.ok) return;
+      expect(r.problems).toHaveLength(1);
+      expect(r.problems[0]?.message).toMatch(/more than 300000 values/);
+    }
+  });
+
+  it('refuses an over-long list and deep nesting inside an accepted shape', () => {
+    const r = loadFramework(amplified(MAX_LIST_ITEMS + 1, 0), 'long.yaml');
+    expect(!r.ok && r.problems.map((x) => x.message)).toEqual([
+      expect.stringMatching(/a list of more than 20000 items/),
+    ]);
+    const deep = `{"key":"deep","version":"1","name":{"en":"a","zh-TW":"a"},"nodes":${'['.repeat(100)}${']'.repeat(100)}}`;
+    const d = loadFramework(deep, 'deep.json');
+    expect(!d.ok && d.problems.map((x) => x.message)).toEqual([expect.stringMatching(/nested more than 32/)]);
   });
 
   it('deep nesting is answered', () => {

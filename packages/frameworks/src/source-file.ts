@@ -6,6 +6,15 @@ import type { ValidationProblem } from './types.js';
 /** Largest framework or mappings file accepted (the import route has the same limit). */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
+/**
+ * Limits on the data a file reads into, checked before its shape: a list referenced by many YAML aliases is
+ * one object in memory but is walked, validated and stored once per reference. A real framework (5,000
+ * nodes at most) stays well inside them.
+ */
+export const MAX_VALUES = 300_000;
+export const MAX_LIST_ITEMS = 20_000;
+export const MAX_DEPTH = 32;
+
 export type PathPart = string | number;
 export interface Position {
   line: number;
@@ -35,6 +44,37 @@ export function problem(
   message: string,
 ): ValidationProblem {
   return { file, line: at?.line ?? null, column: at?.column ?? null, path: pathText(path), message };
+}
+
+/** The first limit the data breaks (walking aliased values once per reference), or null. */
+function sizeProblem(file: string, data: unknown): ValidationProblem | null {
+  const stack: { value: unknown; depth: number; path: PathPart[] }[] = [{ value: data, depth: 0, path: [] }];
+  let values = 0;
+  while (stack.length > 0) {
+    const { value, depth, path } = stack.pop() as (typeof stack)[number];
+    if (++values > MAX_VALUES)
+      return problem(
+        file,
+        null,
+        [],
+        `the file expands to more than ${MAX_VALUES} values (YAML anchors and aliases count once per use)`,
+      );
+    if (value === null || typeof value !== 'object') continue;
+    if (depth >= MAX_DEPTH)
+      return problem(file, null, path, `the data is nested more than ${MAX_DEPTH} levels deep`);
+    const entries: [PathPart, unknown][] = Array.isArray(value)
+      ? [...value.entries()]
+      : Object.entries(value);
+    if (entries.length > MAX_LIST_ITEMS)
+      return problem(file, null, path, `a list of more than ${MAX_LIST_ITEMS} items`);
+    for (const [k, v] of entries) stack.push({ value: v, depth: depth + 1, path: [...path, k] });
+  }
+  return null;
+}
+
+function accepted(file: string, data: unknown, locate: SourceFile['locate']): ReadResult {
+  const tooBig = sizeProblem(file, data);
+  return tooBig ? { ok: false, problems: [tooBig] } : { ok: true, source: { file, data, locate } };
 }
 
 const looksLikeJson = (file: string, text: string) => /\.json$/i.test(file) || /^\s*[{[]/.test(text);
@@ -108,7 +148,7 @@ export function readSource(text: string, file: string): ReadResult {
   if (doc.errors.length > 0) {
     // A JSON file the YAML reader cannot follow (tabs in odd places) is still fine when JSON accepts it.
     if (json && doc.errors.every((e) => e.code !== 'DUPLICATE_KEY') && jsonSyntaxProblem(file, src) === null)
-      return { ok: true, source: { file, data: JSON.parse(src) as unknown, locate: () => null } };
+      return accepted(file, JSON.parse(src) as unknown, () => null);
     return {
       ok: false,
       problems: doc.errors.slice(0, 20).map((e) => {
@@ -131,5 +171,5 @@ export function readSource(text: string, file: string): ReadResult {
     const message = err instanceof Error ? err.message : String(err);
     return { ok: false, problems: [problem(file, null, [], `the file cannot be read: ${message}`)] };
   }
-  return { ok: true, source: { file, data, locate: yamlLocator(doc, counter) } };
+  return accepted(file, data, yamlLocator(doc, counter));
 }

@@ -73,7 +73,9 @@ describe.each(testDialects())('evidence visibility and downloads on %s', (dialec
     engineerLink = await link(engineer, 'Firewall rule review');
     linkedToA = await link(engineer, 'Scanner licence');
     ownedByA = await link(engineer, 'Owner’s drill record', { ownerId: ownerA.user.id });
-    const linked = await engineer.post(`/api/obligation-tasks/${taskOfA}/evidence`, { evidenceId: linkedToA });
+    const linked = await engineer.post(`/api/obligation-tasks/${taskOfA}/evidence`, {
+      evidenceId: linkedToA,
+    });
     expect(linked.statusCode, linked.body).toBe(200);
     const f = await upload(ownerA.client, 'title=Scan&fileName=scan.txt', Buffer.from('scan ok\n'));
     expect(f.statusCode, f.body).toBe(201);

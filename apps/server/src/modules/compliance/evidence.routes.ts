@@ -27,6 +27,7 @@ class UploadedFile {
 export function evidenceRoutes(app: App, s: Services): void {
   const tags = ['compliance'];
   const create = { access: ['compliance.manage', 'obligations.work', 'obligations.manage'] } as const;
+  // obligations.work holders reach the read routes too; the service narrows them to their own evidence.
   const read = {
     access: [
       'compliance.read',

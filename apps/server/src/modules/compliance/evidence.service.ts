@@ -14,8 +14,8 @@ import type { DownloadFile } from '../../http/download.js';
 import { AppError, badRequest, notFound } from '../../http/errors.js';
 import { type RequestContext, systemContext } from '../../platform/context.js';
 import type { SniffedType, StoredBlob } from '../../platform/files/blob-store.js';
-import { addFileReference } from '../../platform/files/file-references.js';
 import { safeFileName } from '../../platform/files/file-names.js';
+import { addFileReference } from '../../platform/files/file-references.js';
 import type { Services } from '../../services.js';
 import { presentEvidence } from './compliance.presenter.js';
 import { actorId, addDays, assertIdsExist, has, organisationToday, userRefs } from './compliance.shared.js';
@@ -101,8 +101,11 @@ export class EvidenceService {
     db: Kysely<DB> = this.s.db,
     ctx: RequestContext = systemContext('compliance'),
   ): Promise<EvidenceRow> {
-    const row = await this.scoped(ctx, db.selectFrom('evidence').selectAll().where('id', '=', id), db)
-      .executeTakeFirst();
+    const row = await this.scoped(
+      ctx,
+      db.selectFrom('evidence').selectAll().where('id', '=', id),
+      db,
+    ).executeTakeFirst();
     if (!row) throw notFound('evidence');
     return row;
   }
@@ -124,7 +127,10 @@ export class EvidenceService {
     return (await this.views([await this.row(id, this.s.db, ctx)]))[0] as EvidenceView;
   }
 
-  async list(q: EvidenceListQuery, ctx: RequestContext = systemContext('compliance')): Promise<EvidenceView[]> {
+  async list(
+    q: EvidenceListQuery,
+    ctx: RequestContext = systemContext('compliance'),
+  ): Promise<EvidenceView[]> {
     const today = await organisationToday(this.s.db, this.s.clock.now());
     const soon = addDays(today, EVIDENCE_EXPIRING_DAYS);
     let query = this.scoped(ctx, this.s.db.selectFrom('evidence').selectAll());
@@ -304,7 +310,10 @@ export class EvidenceService {
     const contentType = row.content_type ?? 'application/octet-stream';
     // Names kept before the current rules are cleaned again on the way out.
     const fileName =
-      safeFileName(row.file_name ?? '', EVIDENCE_FILE_TYPES.find((t) => t === contentType)) || 'evidence';
+      safeFileName(
+        row.file_name ?? '',
+        EVIDENCE_FILE_TYPES.find((t) => t === contentType),
+      ) || 'evidence';
     await this.s.db.transaction().execute((trx) =>
       this.s.audit.record(trx, ctx, {
         action: 'evidence.downloaded',

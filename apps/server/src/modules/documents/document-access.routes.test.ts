@@ -29,7 +29,10 @@ describe.each(testDialects())('document access outside the register on %s', (dia
       approverIds: [c.approver.user.id],
     });
     expect(submitted.statusCode, submitted.body).toBe(200);
-    const form = await createDocument(c.manager.client, c.manager.user.id, { title: '表單', levelId: 'record' });
+    const form = await createDocument(c.manager.client, c.manager.user.id, {
+      title: '表單',
+      levelId: 'record',
+    });
     fileVersion = (await draft(c.manager.client, form.id, '', 'file')).id;
   });
   afterAll(() => p.close());
@@ -59,7 +62,10 @@ describe.each(testDialects())('document access outside the register on %s', (dia
     );
     for (const id of [otherInReview, nextDraft])
       expectError(
-        await c.bystander.client.post(`/api/document-versions/${id}/review`, { decision: 'reject', comment: 'no' }),
+        await c.bystander.client.post(`/api/document-versions/${id}/review`, {
+          decision: 'reject',
+          comment: 'no',
+        }),
         404,
         'not_found',
       );
@@ -94,6 +100,8 @@ describe.each(testDialects())('document access outside the register on %s', (dia
     expect(entry[0]?.details).toMatchObject({ name: '表單xcod.exe.docx', sha256: expect.any(String) });
     // A refused download is not a download.
     await c.bystander.client.get(`/api/document-versions/${fileVersion}/file`);
-    expect((await auditOf(p, fileVersion)).filter((x) => x.action === 'document.file_downloaded')).toHaveLength(1);
+    expect(
+      (await auditOf(p, fileVersion)).filter((x) => x.action === 'document.file_downloaded'),
+    ).toHaveLength(1);
   });
 });

@@ -313,7 +313,9 @@ describe.each(testDialects())('frameworks on %s', (dialect) => {
       (await p.services.frameworks.mappedRefs('tw-schedule-10', 'AU-5')).map((m) => m.framework),
     ).toEqual(['iso27001-2022']);
     // Removing a shipped mapping is a change to what evidence satisfies: it is in the audit trail.
-    const synced = (await auditOf(p, 'builtin-mappings')).filter((a) => a.action === 'framework.mappings_synced');
+    const synced = (await auditOf(p, 'builtin-mappings')).filter(
+      (a) => a.action === 'framework.mappings_synced',
+    );
     expect(synced.at(-1)?.details).toMatchObject({
       added: 0,
       changed: 0,

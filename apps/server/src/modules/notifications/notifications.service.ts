@@ -35,7 +35,13 @@ const FIELDS: (keyof SmtpSettings)[] = [
 ];
 
 /** Where the stored password is sent: changing any of these needs the password again (or its removal). */
-const PASSWORD_DESTINATION: (keyof SmtpSettings)[] = ['host', 'port', 'security', 'username', 'verifyCertificate'];
+const PASSWORD_DESTINATION: (keyof SmtpSettings)[] = [
+  'host',
+  'port',
+  'security',
+  'username',
+  'verifyCertificate',
+];
 
 const outboxNotFound = () => new AppError(404, 'notifications.not_found', 'no such message in the outbox');
 

@@ -1,6 +1,8 @@
 // The stored SMTP password goes only where the person who typed it meant: pointing the settings at another
 // relay, port, security mode or login needs the password again, so nobody holding notifications.manage can
 // redirect it to a server of their own (and read it off the AUTH command) with a test mail.
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSmtp, type TestSmtp } from '../../platform/notify/smtp.testkit.js';
 import { testDialects } from '../../test/database.js';
@@ -76,7 +78,10 @@ describe.each(testDialects())('the stored SMTP password on %s', (dialect) => {
   });
 
   it('keeps the password for changes that do not move it; a new server takes a new password or none', async () => {
-    const renamed = await mailAdmin.put('/api/notifications/settings', { ...form(relay.port), fromName: '守望' });
+    const renamed = await mailAdmin.put('/api/notifications/settings', {
+      ...form(relay.port),
+      fromName: '守望',
+    });
     expect(renamed.statusCode, renamed.body).toBe(200);
     expect(renamed.json().passwordSet).toBe(true);
     const moved = await admin.put('/api/notifications/settings', {
@@ -92,5 +97,35 @@ describe.each(testDialects())('the stored SMTP password on %s', (dialect) => {
     });
     expect(dropped.json()).toMatchObject({ passwordSet: false });
     for (const e of await auditOf(p, 'smtp')) expect(JSON.stringify(e.details)).not.toContain(SECRET);
+  });
+
+  it('a relay that echoes the login in its refusal does not put the password in the answer or the trail', async () => {
+    // Some relays repeat what they were sent when they refuse it.
+    const echo = new SMTPServer({
+      secure: false,
+      disabledCommands: ['STARTTLS'],
+      allowInsecureAuth: true,
+      logger: false,
+      onAuth(a, _session, cb) {
+        const plain = Buffer.from(`\u0000${a.username}\u0000${a.password}`).toString('base64');
+        cb(new Error(`refused ${a.username}/${a.password} (${plain})`));
+      },
+    });
+    await new Promise<void>((resolve) => echo.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (echo.server.address() as AddressInfo).port;
+      const set = await admin.put('/api/notifications/settings', { ...form(port), password: SECRET });
+      expect(set.statusCode, set.body).toBe(200);
+      const res = await admin.post('/api/notifications/test', { to: 'ciso@example.gov.tw' });
+      expectError(res, 502, 'notifications.smtp_failed');
+      const plain = Buffer.from(`\u0000relay\u0000${SECRET}`).toString('base64');
+      for (const leak of [SECRET, plain]) {
+        expect(res.body).not.toContain(leak);
+        for (const e of await auditOf(p, 'smtp')) expect(JSON.stringify(e.details)).not.toContain(leak);
+      }
+      expect(res.json().error.details.error).toContain('refused relay/');
+    } finally {
+      await new Promise<void>((resolve) => echo.close(() => resolve()));
+    }
   });
 });

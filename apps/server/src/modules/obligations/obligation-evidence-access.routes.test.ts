@@ -2,7 +2,13 @@
 // someone else's: linking it would show it to them through the task (and through the evidence routes).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../test/database.js';
-import { type Client, createTestPlatform, expectError, type TestPlatform, userClient } from '../../test/harness.js';
+import {
+  type Client,
+  createTestPlatform,
+  expectError,
+  type TestPlatform,
+  userClient,
+} from '../../test/harness.js';
 import { insertEvidence, insertTestFramework, TEST_FRAMEWORK } from './obligations.testkit.js';
 
 describe.each(testDialects())('linking evidence to obligation tasks on %s', (dialect) => {
