@@ -84,12 +84,23 @@ async function registerCases({ api, rec, settings, openDb, log }, people) {
   } finally {
     await db.close();
   }
-  const all = (await api.get('/api/documents')).items;
-  const one = all[Math.floor(all.length / 2)];
-  await rec.requests(`document register, all ${all.length} documents`, '/api/documents', {
-    items: all.length,
+  const firstPage = await api.get('/api/documents');
+  const total = firstPage.total;
+  const middle = (await api.get(`/api/documents?limit=1&offset=${Math.floor(total / 2)}`)).items[0];
+  const one = middle ?? firstPage.items[0];
+  await rec.requests(
+    `document register, first page of ${firstPage.items.length} of ${total}`,
+    '/api/documents',
+    {
+      items: firstPage.items.length,
+      total,
+    },
+  );
+  await rec.requests(`document register, page of 500 of ${total}`, '/api/documents?limit=500', {
+    items: 500,
+    total,
   });
-  const procedures = (await api.get('/api/documents?levelId=procedure')).items.length;
+  const procedures = (await api.get('/api/documents?levelId=procedure')).total;
   await rec.requests('register filtered by level (procedures)', '/api/documents?levelId=procedure', {
     items: procedures,
   });

@@ -4,7 +4,7 @@
 //   GET    /document-levels                              [READ] → documentLevelList
 //   POST   /document-levels                              [documents.manage] documentLevelRequest → 201 documentLevel
 //   PATCH  /document-levels/:id                          [documents.manage] updateDocumentLevelRequest → documentLevel
-//   GET    /documents                                    [READ] documentListQuery → documentList
+//   GET    /documents                                    [READ] documentListQuery (limit/offset) → documentList page
 //   GET    /documents/next-number                        [documents.manage] nextNumberQuery → nextNumberResponse
 //   GET    /documents/summary                            [authenticated] → documentSummary (home card)
 //   POST   /documents                                    [documents.manage] createDocumentRequest → 201 documentDetail
@@ -34,7 +34,7 @@
 //   POST   /document-disposals/:id/approve               [documents.approve] disposalDecisionRequest → disposal
 //   POST   /document-disposals/:id/reject                [documents.approve] disposalDecisionRequest → disposal
 import { z } from 'zod';
-import { id, locale, MAX_TEXT, shortText } from './common.js';
+import { id, locale, MAX_TEXT, page, pageQuery, shortText } from './common.js';
 
 /** Largest uploaded document file. */
 export const MAX_DOCUMENT_FILE_BYTES = 20 * 1024 * 1024;
@@ -131,11 +131,14 @@ export const updateDocumentRequest = z
   .partial();
 export type UpdateDocumentRequest = z.infer<typeof updateDocumentRequest>;
 
+/** The register, a page at a time (ordered by number); the total counts every document the filters match. */
 export const documentListQuery = z.strictObject({
+  ...pageQuery.shape,
   levelId: z.string().max(30).optional(),
   status: z.union([documentVersionStatus, z.literal('none')]).optional(),
   ownerId: id.optional(),
   overdue: z.enum(['true', 'false']).optional(),
+  /** Matches number or title (substring). */
   q: z.string().trim().max(200).optional(),
 });
 export type DocumentListQuery = z.infer<typeof documentListQuery>;
@@ -156,7 +159,8 @@ export const documentListItem = z.object({
   updatedAt: z.string(),
 });
 export type DocumentListItem = z.infer<typeof documentListItem>;
-export const documentList = z.object({ items: z.array(documentListItem) });
+export const documentList = page(documentListItem);
+export type DocumentListPage = z.infer<typeof documentList>;
 
 export const nextNumberQuery = z.strictObject({ levelId: z.string().min(1).max(30) });
 export const nextNumberResponse = z.object({ number: z.string() });
@@ -336,9 +340,14 @@ export const documentSummary = z.object({
   myDecisions: z.array(
     z.object({ versionId: z.string(), number: z.string(), title: z.string(), version: z.number().int() }),
   ),
-  /** null when the caller may not see the register. */
+  /** Published documents past their review date: how many, and the longest overdue few. null when the caller may not see the register. */
   overdueReviews: z
-    .array(z.object({ id: z.string(), number: z.string(), title: z.string(), nextReviewOn: z.string() }))
+    .object({
+      total: z.number().int(),
+      items: z.array(
+        z.object({ id: z.string(), number: z.string(), title: z.string(), nextReviewOn: z.string() }),
+      ),
+    })
     .nullable(),
   pendingApprovals: z.number().int().nullable(),
   pendingDisposals: z.number().int().nullable(),

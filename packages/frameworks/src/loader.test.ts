@@ -131,6 +131,77 @@ nodes:
     expect(p?.line).toBe(3);
   });
 
+  describe('JSON files', () => {
+    const good = loadFramework(GOOD, 'demo.yaml');
+    if (!good.ok) throw new Error('bad fixture');
+    const text = JSON.stringify(good.value, null, 2);
+    /** The 1-based line and column where `needle` first appears in `json` at or after line `from`. */
+    const at = (json: string, needle: string, from = 1) => {
+      const ls = json.split('\n');
+      const i = ls.findIndex((l, n) => n >= from - 1 && l.includes(needle));
+      return { line: i + 1, column: (ls[i]?.indexOf(needle) ?? 0) + 1 };
+    };
+    const swap = (from: string, to: string) => text.replace(from, to);
+
+    it('name the line and column of a schema problem, a duplicate ref and an unknown parent', () => {
+      const noZh = swap('"zh-TW": "要求"', '"zh": "要求"');
+      expect(
+        problemsOf(noZh, 'demo.json').find((p) => /zh-TW text is missing/.test(p.message)),
+      ).toMatchObject({
+        file: 'demo.json',
+        path: 'nodes[1].title.zh-TW',
+        ...at(noZh, '{', at(noZh, '"title"', at(noZh, '"R1"').line).line),
+      });
+      const twice = swap('"ref": "R1"', '"ref": "S1"');
+      const first = at(twice, '"ref": "S1"');
+      const second = at(twice, '"ref": "S1"', first.line + 1);
+      expect(problemsOf(twice, 'demo.json').find((p) => /used twice/.test(p.message))).toMatchObject({
+        line: second.line,
+        column: second.column + '"ref": '.length,
+        message: `ref S1 is used twice (first at nodes[0], line ${first.line})`,
+      });
+      const orphan = swap('"parent": "S1"', '"parent": "S9"');
+      expect(problemsOf(orphan, 'demo.json').find((p) => /unknown parent S9/.test(p.message))?.line).toBe(
+        at(orphan, '"parent"').line,
+      );
+      const misspelt = swap('"kind": "requirement"', '"knd": "requirement"');
+      expect(
+        problemsOf(misspelt, 'demo.json').find((p) => /unknown field "knd"/.test(p.message)),
+      ).toMatchObject(at(misspelt, '"knd"'));
+    });
+
+    it('report a key written twice in one object with its line, though JSON.parse would keep the last', () => {
+      const doubled = swap('"parent": "S1",', '"parent": "S1",\n      "parent": "S1",');
+      const [p] = problemsOf(doubled, 'demo.json');
+      expect(p?.message).toMatch(/not valid JSON: the same key appears twice/);
+      expect(p?.line).toBe(at(doubled, '"parent"').line + 1);
+    });
+
+    it('read keys and values holding quotes, colons and escapes', () => {
+      const title = 'Requirement "quoted": {\\": 1} \\';
+      const tricky = swap('"en": "Requirement"', `"en": ${JSON.stringify(title)}`);
+      const r = loadFramework(tricky, 'demo.json');
+      expect(r.ok && r.value.nodes[1]?.title.en).toBe(title);
+      const [p] = problemsOf(
+        tricky.replace('"kind": "section",', '"kind": "section", "kind": "section",'),
+        'x.json',
+      );
+      expect(p?.message).toMatch(/same key appears twice/);
+    });
+
+    it('name the line of a mapping to a ref the framework does not hold', () => {
+      const known = (fw: string, ref: string) => (fw === 'a-fw' ? ref === 'X1' : ref === 'Y1');
+      const m = JSON.stringify(
+        { from: 'a-fw', to: 'b-fw', links: [{ from: 'X1', to: ['Y1', 'Y9'] }] },
+        null,
+        2,
+      );
+      const r = loadMappings(m, 'm.json', known);
+      expect(!r.ok && r.problems).toEqual([
+        { file: 'm.json', path: 'links[0].to[1]', message: 'b-fw has no Y9', ...at(m, '"Y9"') },
+      ]);
+    });
+  });
   it('reports an empty file and a file that is not a mapping', () => {
     expect(problemsOf('   \n')[0]?.message).toBe('the file is empty');
     expect(problemsOf('- just\n- a list\n')[0]?.message).toMatch(/expected object/);

@@ -2,12 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addMonths,
+  cachedZoneCount,
   daysBetween,
   dueInstant,
   isCalendarDate,
   localDate,
   type OccurrenceOptions,
   occurrences,
+  scheduledDates,
 } from './schedule.js';
 import type { Schedule } from './types.js';
 
@@ -42,6 +44,18 @@ describe('calendar arithmetic', () => {
     // A zone with summer time: New York is UTC−4 in July and UTC−5 in January.
     expect(dueInstant('2027-07-01', 'America/New_York')).toBe('2027-07-02T03:59:59.000Z');
     expect(dueInstant('2027-01-01', 'America/New_York')).toBe('2027-01-02T04:59:59.000Z');
+  });
+
+  it('keeps answering right across many zones while caching a bounded number of them', () => {
+    const zones = Intl.supportedValuesOf('timeZone').slice(0, 150);
+    for (const zone of zones) localDate('2027-01-05T00:00:00Z', zone);
+    expect(cachedZoneCount()).toBeLessThanOrEqual(64);
+    // The zones in use are still answered correctly after many others came and went.
+    expect(dueInstant('2027-01-05', TPE)).toBe('2027-01-05T15:59:59.000Z');
+    expect(dueInstant('2027-07-01', 'America/New_York')).toBe('2027-07-02T03:59:59.000Z');
+    expect(localDate('2026-12-31T17:00:00Z', TPE)).toBe('2027-01-01');
+    expect(() => localDate('2027-01-05T00:00:00Z', 'Not/A_Zone')).toThrow(RangeError);
+    expect(() => dueInstant('2027-01-05', 'Not/A_Zone')).toThrow(RangeError);
   });
 
   it('knows real dates', () => {
@@ -200,6 +214,13 @@ describe('properties', () => {
       months: fc.integer({ min: 1, max: 36 }),
       thenEvery: fc.integer({ min: 1, max: 36 }),
     }),
+    fc.record({ kind: fc.constant('within' as const), months: fc.integer({ min: 1, max: 36 }) }),
+    fc.record({
+      kind: fc.constant('hours' as const),
+      hours: fc.integer({ min: 1, max: 40 }),
+      months: fc.integer({ min: 1, max: 36 }),
+      audience: fc.constant('all_staff'),
+    }),
   );
   const zone = fc.constantFrom(TPE, 'UTC', 'America/New_York', 'Pacific/Kiritimati');
 
@@ -256,6 +277,35 @@ describe('properties', () => {
         const a = occurrences(s, { anchor, from: anchor, to, timeZone: TPE });
         const b = occurrences(s, { anchor, from: anchor, to: wider, timeZone: TPE });
         expect(b.slice(0, a.length)).toEqual(a);
+      }),
+    );
+  });
+
+  it('a window starting late gives the same dates and numbers as counting from the anchor', () => {
+    fc.assert(
+      fc.property(
+        schedule,
+        day,
+        fc.integer({ min: 0, max: 400 }),
+        fc.integer({ min: 0, max: 800 }),
+        (s, anchor, skip, span) => {
+          const from = addMonths(anchor, Math.floor(skip / 4));
+          const to = new Date(Date.parse(from) + span * 86_400_000).toISOString().slice(0, 10);
+          const all = scheduledDates(s, { anchor, from: anchor, to, timeZone: TPE });
+          const late = scheduledDates(s, { anchor, from, to, timeZone: TPE });
+          expect(late).toEqual(all.filter((o) => o.dueOn >= from));
+        },
+      ),
+    );
+  });
+
+  it('occurrences are the scheduled dates with their due instants', () => {
+    fc.assert(
+      fc.property(schedule, day, zone, (s, anchor, tz) => {
+        const window = { anchor, from: anchor, to: addMonths(anchor, 36), timeZone: tz };
+        const o = occurrences(s, window);
+        expect(o.map(({ dueAt: _dueAt, ...rest }) => rest)).toEqual(scheduledDates(s, window));
+        for (const x of o) expect(x.dueAt).toBe(dueInstant(x.dueOn, tz));
       }),
     );
   });

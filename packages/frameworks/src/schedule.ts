@@ -79,32 +79,73 @@ export function daysBetween(a: string, b: string): number {
   return Math.round((Date.UTC(by, bm - 1, bd) - Date.UTC(ay, am - 1, ad)) / 86_400_000);
 }
 
+/** Formatters are costly to build (~0.1 ms each): one of each kind per zone, the least recently used dropped. */
+const MAX_CACHED_ZONES = 64;
+
+function cachedFormatter(
+  cache: Map<string, Intl.DateTimeFormat>,
+  timeZone: string,
+  make: (timeZone: string) => Intl.DateTimeFormat,
+): Intl.DateTimeFormat {
+  const hit = cache.get(timeZone);
+  if (hit) {
+    // Refresh its place so the zones in use stay while one-off zones age out.
+    cache.delete(timeZone);
+    cache.set(timeZone, hit);
+    return hit;
+  }
+  const made = make(timeZone); // throws RangeError for an unknown zone: nothing is cached then
+  if (cache.size >= MAX_CACHED_ZONES) cache.delete(cache.keys().next().value as string);
+  cache.set(timeZone, made);
+  return made;
+}
+
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+const partFormatters = new Map<string, Intl.DateTimeFormat>();
+
+const dateFormatter = (timeZone: string) =>
+  cachedFormatter(
+    dateFormatters,
+    timeZone,
+    (zone) =>
+      new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }),
+  );
+
+const partFormatter = (timeZone: string) =>
+  cachedFormatter(
+    partFormatters,
+    timeZone,
+    (zone) =>
+      new Intl.DateTimeFormat('en-US', {
+        timeZone: zone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+      }),
+  );
+
+/** How many zones have cached formatters (tests check the bound). */
+export function cachedZoneCount(): number {
+  return Math.max(dateFormatters.size, partFormatters.size);
+}
+
 /** The calendar date of an instant in a time zone. */
 export function localDate(instant: Date | string, timeZone: string): string {
   const at = typeof instant === 'string' ? new Date(instant) : instant;
   if (Number.isNaN(at.getTime())) throw new RangeError(`not an instant: ${String(instant)}`);
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
+  return dateFormatter(timeZone).format(at);
 }
 
 /** Offset of the zone from UTC at an instant, in minutes (Asia/Taipei: +480). */
 function offsetMinutes(at: Date, timeZone: string): number {
-  const p = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(at);
-  const v = (t: string) => Number(p.find((x) => x.type === t)?.value);
-  const asUtc = Date.UTC(v('year'), v('month') - 1, v('day'), v('hour'), v('minute'), v('second'));
+  const v = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
+  for (const p of partFormatter(timeZone).formatToParts(at))
+    if (p.type in v) v[p.type as keyof typeof v] = Number(p.value);
+  const asUtc = Date.UTC(v.year, v.month - 1, v.day, v.hour, v.minute, v.second);
   return Math.round((asUtc - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
 }
 
@@ -126,51 +167,67 @@ function toLocal(x: string | Date, timeZone: string): string {
   return localDate(x, timeZone);
 }
 
-/** The due dates of a schedule (sequence number k from 1), before the window is applied. */
-function* dueDates(schedule: Schedule, anchor: string): Generator<{ seq: number; dueOn: string }> {
+/** Months from the month of `a` to the month of `b` (days ignored). */
+function monthsBetween(a: string, b: string): number {
+  const [ay, am] = parts(a);
+  const [by, bm] = parts(b);
+  return (by - ay) * 12 + (bm - am);
+}
+
+/**
+ * The first k worth computing for a series due every `step` months, the k-th in month `base + k·step`
+ * (from its first month, `base` = 0, …): every earlier k falls in a month before `from`, so skipping them
+ * changes nothing but the work. Always at least 1.
+ */
+function firstK(monthsToFrom: number, step: number, base: number): number {
+  return Math.max(1, Math.floor((monthsToFrom - base) / step) - 1);
+}
+
+/**
+ * The due dates of a schedule (sequence number k from 1), before the window is applied. Those due before
+ * `from` may be skipped: sequence numbers still count from the anchor.
+ */
+function* dueDates(
+  schedule: Schedule,
+  anchor: string,
+  from: string,
+): Generator<{ seq: number; dueOn: string }> {
+  const toFrom = monthsBetween(anchor, from);
   switch (schedule.kind) {
     case 'every': {
       const n = schedule.months;
       if (schedule.monthOfYear === undefined) {
-        for (let k = 1; ; k++) yield { seq: k, dueOn: addMonths(anchor, k * n) };
+        for (let k = firstK(toFrom, n, 0); ; k++) yield { seq: k, dueOn: addMonths(anchor, k * n) };
       }
       // Due at the end of the given month: the first such month-end after the anchor, then every N months.
       const [ay] = parts(anchor);
       const month = schedule.monthOfYear;
       let start = fmt(ay, month, 1);
       if (monthEnd(start) <= anchor) start = fmt(ay + 1, month, 1);
-      for (let k = 1; ; k++) yield { seq: k, dueOn: monthEnd(addMonths(start, (k - 1) * n)) };
+      for (let k = firstK(monthsBetween(start, from), n, -n); ; k++)
+        yield { seq: k, dueOn: monthEnd(addMonths(start, (k - 1) * n)) };
     }
     case 'monthly': {
       // Due on `day` of each month (clamped), the first one after the anchor.
       const [ay, am, ad] = parts(anchor);
-      let y = ay;
-      let m = am;
-      if (ad >= Math.min(schedule.day, daysInMonth(ay, am))) {
-        m++;
-        if (m > 12) {
-          m = 1;
-          y++;
-        }
-      }
-      for (let k = 1; ; k++) {
+      const first = ad >= Math.min(schedule.day, daysInMonth(ay, am)) ? 1 : 0;
+      for (let k = firstK(toFrom, 1, first - 1); ; k++) {
+        const total = ay * 12 + (am - 1) + first + k - 1;
+        const y = Math.floor(total / 12);
+        const m = (total % 12) + 1;
         yield { seq: k, dueOn: fmt(y, m, Math.min(schedule.day, daysInMonth(y, m))) };
-        m++;
-        if (m > 12) {
-          m = 1;
-          y++;
-        }
       }
     }
     case 'within': {
       yield { seq: 1, dueOn: addMonths(anchor, schedule.months) };
-      if (schedule.thenEvery === undefined) return;
-      for (let k = 1; ; k++)
-        yield { seq: k + 1, dueOn: addMonths(anchor, schedule.months + k * schedule.thenEvery) };
+      const then = schedule.thenEvery;
+      if (then === undefined) return;
+      for (let k = firstK(toFrom, then, schedule.months); ; k++)
+        yield { seq: k + 1, dueOn: addMonths(anchor, schedule.months + k * then) };
     }
     case 'hours': {
       const n = schedule.months ?? 12;
-      for (let k = 1; ; k++) yield { seq: k, dueOn: addMonths(anchor, k * n) };
+      for (let k = firstK(toFrom, n, 0); ; k++) yield { seq: k, dueOn: addMonths(anchor, k * n) };
     }
   }
 }
@@ -199,22 +256,25 @@ function assertSchedule(schedule: Schedule): void {
   }
 }
 
+/** An occurrence without its due instant (what a calendar needs to match tasks by date). */
+export type DatedOccurrence = Omit<Occurrence, 'dueAt'>;
+
 /**
- * The occurrences of `schedule` whose due date falls in [from, to] (inclusive, local dates in
- * `timeZone`), oldest first. Each occurrence is counted from the anchor, so the same anchor always yields
- * the same dates and sequence numbers whatever the window.
+ * The due dates of `schedule` in [from, to] (inclusive, local dates in `timeZone`), oldest first, like
+ * `occurrences` but without working out each due instant. Each is counted from the anchor, so the same
+ * anchor always yields the same dates and sequence numbers whatever the window.
  */
-export function occurrences(schedule: Schedule, opts: OccurrenceOptions): Occurrence[] {
+export function scheduledDates(schedule: Schedule, opts: OccurrenceOptions): DatedOccurrence[] {
   assertSchedule(schedule);
   const anchor = toLocal(opts.anchor, opts.timeZone);
   const from = toLocal(opts.from, opts.timeZone);
   const to = toLocal(opts.to, opts.timeZone);
-  const out: Occurrence[] = [];
+  const out: DatedOccurrence[] = [];
   if (to < from) return out;
-  for (const { seq, dueOn } of dueDates(schedule, anchor)) {
+  for (const { seq, dueOn } of dueDates(schedule, anchor, from)) {
     if (dueOn > to || seq > 100_000) break;
     if (dueOn < from) continue;
-    const o: Occurrence = { dueOn, dueAt: dueInstant(dueOn, opts.timeZone), seq };
+    const o: DatedOccurrence = { dueOn, seq };
     if (schedule.kind === 'hours') {
       o.hours = schedule.hours;
       o.audience = schedule.audience;
@@ -223,6 +283,20 @@ export function occurrences(schedule: Schedule, opts: OccurrenceOptions): Occurr
     if (out.length >= MAX_OCCURRENCES) break;
   }
   return out;
+}
+
+/**
+ * The occurrences of `schedule` whose due date falls in [from, to] (inclusive, local dates in
+ * `timeZone`), oldest first, each with its due instant. Each occurrence is counted from the anchor, so the
+ * same anchor always yields the same dates and sequence numbers whatever the window.
+ */
+export function occurrences(schedule: Schedule, opts: OccurrenceOptions): Occurrence[] {
+  return scheduledDates(schedule, opts).map(({ dueOn, seq, ...rest }) => ({
+    dueOn,
+    dueAt: dueInstant(dueOn, opts.timeZone),
+    seq,
+    ...rest,
+  }));
 }
 
 /** A short English description of a schedule (logs, audit details); the UI words it itself. */

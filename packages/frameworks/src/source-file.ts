@@ -1,5 +1,6 @@
 // Reads the text of a YAML or JSON file into plain data and keeps the node positions, so that every later
-// problem (schema, duplicate ref, unknown parent) can name the line and column it is about.
+// problem (schema, duplicate ref, unknown parent) can name the line and column it is about. JSON is read by
+// JSON.parse; its positions are worked out (by the YAML reader) only when a problem asks for one.
 import { isMap, LineCounter, type Node, parseDocument, type Document as YamlDocument } from 'yaml';
 import type { ValidationProblem } from './types.js';
 
@@ -124,7 +125,73 @@ function yamlLocator(doc: YamlDocument, counter: LineCounter): SourceFile['locat
   };
 }
 
-/** Parses YAML (or JSON, which is read as YAML 1.2 after a strict JSON check) with positions. */
+/** Space, tab, line feed and carriage return: the only white space JSON allows between tokens. */
+const JSON_SPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
+
+/** Keys written in a valid JSON text: every string followed by a colon. */
+function jsonKeysWritten(text: string): number {
+  let keys = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) !== 0x22) continue; // outside strings valid JSON has no other quotes
+    i++;
+    while (i < text.length && text.charCodeAt(i) !== 0x22) i += text.charCodeAt(i) === 0x5c ? 2 : 1;
+    let j = i + 1;
+    while (JSON_SPACE.has(text.charCodeAt(j))) j++;
+    if (text.charCodeAt(j) === 0x3a) keys++;
+    i = j - 1;
+  }
+  return keys;
+}
+
+/** Keys held by the objects of parsed data (a key written twice in one object is held once). */
+function keysHeld(data: unknown): number {
+  let keys = 0;
+  const stack: unknown[] = [data];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (value === null || typeof value !== 'object') continue;
+    if (Array.isArray(value)) for (const v of value) stack.push(v);
+    else {
+      const entries = Object.values(value);
+      keys += entries.length;
+      for (const v of entries) stack.push(v);
+    }
+  }
+  return keys;
+}
+
+/** Positions of a JSON text, found by the YAML reader on the first question; null where it cannot read it. */
+function lazyJsonLocator(src: string): SourceFile['locate'] {
+  let locate: SourceFile['locate'] | null = null;
+  return (path, opts) => {
+    if (!locate) {
+      locate = () => null;
+      try {
+        const counter = new LineCounter();
+        const doc = parseDocument(src, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+        if (doc.errors.length === 0) locate = yamlLocator(doc, counter);
+      } catch {
+        // Too deeply nested for the YAML reader: no positions.
+      }
+    }
+    return locate(path, opts);
+  };
+}
+
+/** Valid JSON with no key written twice in an object, read without the YAML reader; null otherwise. */
+function fastJson(file: string, src: string): ReadResult | null {
+  let data: unknown;
+  try {
+    data = JSON.parse(src) as unknown;
+  } catch {
+    return null;
+  }
+  // JSON.parse keeps the last of repeated keys silently; the YAML reader below reports them with a line.
+  if (keysHeld(data) !== jsonKeysWritten(src)) return null;
+  return accepted(file, data, lazyJsonLocator(src));
+}
+
+/** Parses YAML (or JSON: JSON.parse first, the YAML 1.2 reader when that fails) with positions. */
 export function readSource(text: string, file: string): ReadResult {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (Buffer.byteLength(src, 'utf8') > MAX_FILE_BYTES)
@@ -134,6 +201,10 @@ export function readSource(text: string, file: string): ReadResult {
     };
   if (src.trim() === '') return { ok: false, problems: [problem(file, null, [], 'the file is empty')] };
   const json = looksLikeJson(file, src);
+  if (json) {
+    const read = fastJson(file, src);
+    if (read) return read;
+  }
   if (json && /\.json$/i.test(file)) {
     const bad = jsonSyntaxProblem(file, src);
     if (bad) return { ok: false, problems: [bad] };

@@ -1,10 +1,12 @@
 // Demo data (zh-TW): evidence of the three kinds (a file, a link, a record inside Vigil — one about to
-// lapse) and the organisation's applied controls linked to ISO/IEC 27001 Annex A, Schedule 10, assets and
-// evidence. Runs after the asset and risk demos.
+// lapse), the organisation's applied controls linked to ISO/IEC 27001 Annex A, Schedule 10, assets and
+// evidence, the approved SoA, and two compliance assessments (assessments.demo.ts). Runs after the asset
+// and risk demos.
 import type { CreateAppliedControlRequest } from '@vigil/contracts';
 import { type DemoPerson, demoPeople, shiftDays, shiftMonths } from '../../cli/actors.demo.js';
 import type { RequestContext } from '../../platform/context.js';
 import type { Services } from '../../services.js';
+import { loadAssessmentDemo } from './assessments.demo.js';
 
 /** A small, well-formed one-page PDF with one line of text (ASCII), for demo and test evidence files. */
 export function demoPdf(line: string): Buffer {
@@ -189,11 +191,11 @@ export async function loadComplianceDemo(s: Services, ctx: RequestContext): Prom
       effectiveness: 'not_rated',
     },
   ];
-  for (const c of controls) await s.compliance.controls.create(as(chen), c);
+  const controlIds = new Map<string, string>();
+  for (const c of controls) controlIds.set(c.name, (await s.compliance.controls.create(as(chen), c)).id);
   const admin = (await demoPeople(s, ['lin.admin'])).get('lin.admin');
   if (admin) await approvedSoa(s, chen, admin);
-  return {
-    evidence: { policy: policy.id, scan: scan.id, backup: backup.id, risk: risk.id },
-    controls: controls.length,
-  };
+  const evidence = { policy: policy.id, scan: scan.id, backup: backup.id, risk: risk.id };
+  await loadAssessmentDemo(s, chen, { people, evidence, controls: controlIds, today });
+  return { evidence, controls: controls.length };
 }

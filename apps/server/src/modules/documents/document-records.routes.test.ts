@@ -131,7 +131,8 @@ describe.each(testDialects())('distribution, reminders and retention on %s', (di
     expect(overdue[0]?.to).toEqual([c.manager.user.id]);
     expect(overdue[0]?.dedupeKey).toMatch(/:2026-06-16$/);
     const home = (await c.manager.client.get('/api/documents/summary')).json();
-    expect(home.overdueReviews.map((d: { id: string }) => d.id)).toContain(doc.id);
+    expect(home.overdueReviews.total).toBeGreaterThanOrEqual(1);
+    expect(home.overdueReviews.items.map((d: { id: string }) => d.id)).toContain(doc.id);
   });
 
   it('disposes of records past retention with two people, removing the file only then', async () => {

@@ -1,5 +1,4 @@
 // Queries of ISMS document control. No business rules here.
-import type { DocumentListQuery } from '@vigil/contracts';
 import type { DB, DocumentParticipantRow, DocumentRow, DocumentVersionRow } from '@vigil/db';
 import type { Kysely } from 'kysely';
 
@@ -77,48 +76,6 @@ export async function participantsOf(db: Kysely<DB>, versionId: string): Promise
     .orderBy('role', 'desc')
     .orderBy('position')
     .execute();
-}
-
-export interface RegisterRow extends DocumentRow {
-  latest_status: string | null;
-  latest_version: number | null;
-  published_version: number | null;
-}
-
-/** The register: each document with its newest and its published version number. */
-export async function listDocuments(db: Kysely<DB>, q: DocumentListQuery): Promise<RegisterRow[]> {
-  let query = db
-    .selectFrom('documents as d')
-    .leftJoin('document_versions as lv', (j) =>
-      j.onRef('lv.document_id', '=', 'd.id').on((eb) =>
-        eb(
-          'lv.version',
-          '=',
-          eb
-            .selectFrom('document_versions as x')
-            .select((e) => e.fn.max('x.version').as('m'))
-            .whereRef('x.document_id', '=', 'd.id'),
-        ),
-      ),
-    )
-    .leftJoin('document_versions as pv', (j) =>
-      j.onRef('pv.document_id', '=', 'd.id').on('pv.status', '=', 'published'),
-    )
-    .selectAll('d')
-    .select([
-      'lv.status as latest_status',
-      'lv.version as latest_version',
-      'pv.version as published_version',
-    ]);
-  if (q.levelId) query = query.where('d.level_id', '=', q.levelId);
-  if (q.ownerId) query = query.where('d.owner_id', '=', q.ownerId);
-  if (q.status === 'none') query = query.where('lv.id', 'is', null);
-  else if (q.status) query = query.where('lv.status', '=', q.status);
-  if (q.q) {
-    const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    query = query.where((eb) => eb.or([eb('d.title', 'like', like), eb('d.number', 'like', like)]));
-  }
-  return query.orderBy('d.number').execute() as Promise<RegisterRow[]>;
 }
 
 /** Numbers already used with a prefix, to suggest the next one. */

@@ -67,7 +67,7 @@ export function documentRoutes(app: App, s: Services): void {
   app.get(
     '/api/documents',
     { config: READ, schema: { tags, querystring: documentListQuery, response: { 200: documentList } } },
-    async (req) => ({ items: await d.list(req.query) }),
+    async (req) => d.list(req.query),
   );
   app.get(
     '/api/documents/next-number',

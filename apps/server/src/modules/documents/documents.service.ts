@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type {
   CreateDocumentRequest,
   DocumentDetail,
-  DocumentListItem,
+  DocumentListPage,
   DocumentListQuery,
   DocumentSummary,
   UpdateDocumentRequest,
@@ -16,6 +16,7 @@ import type { Services } from '../../services.js';
 import { actorId, has, readsRegister } from './document-access.js';
 import { DocumentDistributionService } from './document-distribution.service.js';
 import { DocumentLevelService } from './document-levels.service.js';
+import { findRegisterRow, listDocuments, overdueReviews } from './document-register.repository.js';
 import { DocumentReminders } from './document-reminders.js';
 import { DocumentRetentionService } from './document-retention.service.js';
 import { DocumentVersionService } from './document-versions.service.js';
@@ -25,12 +26,14 @@ import {
   countPendingApprovals,
   dayIn,
   findDocument,
-  listDocuments,
   numbersWithPrefix,
   organisationZone,
   usersByIds,
   versionsOf,
 } from './documents.repository.js';
+
+/** How many overdue reviews the home card names (it counts them all). */
+const OVERDUE_SHOWN = 5;
 
 /** ISMS document control: the register and the home card; levels, versions, workflow, distribution and retention in their services. */
 export class DocumentService {
@@ -64,33 +67,32 @@ export class DocumentService {
 
   // ---- register -----------------------------------------------------------------------------------------
 
-  async list(q: DocumentListQuery): Promise<DocumentListItem[]> {
-    const rows = await listDocuments(this.s.db, q);
+  /** One page of the register (filters in SQL, so the total is that of the whole filtered register). */
+  async list(q: DocumentListQuery): Promise<DocumentListPage> {
+    const { limit, offset, ...filter } = q;
+    const today = await this.today();
+    const { rows, total } = await listDocuments(this.s.db, filter, today, limit, offset);
     const users = await usersByIds(
       this.s.db,
       rows.map((r) => r.owner_id),
     );
-    const today = await this.today();
-    const items = rows.map((r) => presentListItem(r, users, today));
-    return q.overdue ? items.filter((i) => i.reviewOverdue === (q.overdue === 'true')) : items;
+    return { items: rows.map((r) => presentListItem(r, users, today)), total, limit, offset };
   }
 
   async get(id: string): Promise<DocumentDetail> {
-    const row = (await listDocuments(this.s.db, {})).find((r) => r.id === id);
+    const row = await findRegisterRow(this.s.db, id);
     if (!row) throw notFound('document');
-    const users = await usersByIds(this.s.db, [row.owner_id]);
-    const level = await this.s.db
-      .selectFrom('document_levels')
-      .select('retention_years')
-      .where('id', '=', row.level_id)
-      .executeTakeFirst();
-    return presentDetail(
-      row,
-      users,
-      await this.today(),
-      await versionsOf(this.s.db, id),
-      level?.retention_years ?? null,
-    );
+    const [users, level, versions, today] = await Promise.all([
+      usersByIds(this.s.db, [row.owner_id]),
+      this.s.db
+        .selectFrom('document_levels')
+        .select('retention_years')
+        .where('id', '=', row.level_id)
+        .executeTakeFirst(),
+      versionsOf(this.s.db, id),
+      this.today(),
+    ]);
+    return presentDetail(row, users, today, versions, level?.retention_years ?? null);
   }
 
   /** The next free number of a level: ISMS-<prefix>-001, -002, … */
@@ -210,17 +212,20 @@ export class DocumentService {
       .where('v.status', '=', 'published')
       .executeTakeFirstOrThrow();
     const register = readsRegister(ctx);
-    const overdue = register ? await this.list({ overdue: 'true' }) : null;
+    const overdue = register ? await overdueReviews(this.s.db, await this.today(), OVERDUE_SHOWN) : null;
     return {
       toAcknowledge: Number(pending.n),
       myDecisions: await this.workflow.awaitingDecisionOf(me),
       overdueReviews: overdue
-        ? overdue.map((d) => ({
-            id: d.id,
-            number: d.number,
-            title: d.title,
-            nextReviewOn: d.nextReviewOn ?? '',
-          }))
+        ? {
+            total: overdue.total,
+            items: overdue.rows.map((d) => ({
+              id: d.id,
+              number: d.number,
+              title: d.title,
+              nextReviewOn: d.next_review_on ?? '',
+            })),
+          }
         : null,
       pendingApprovals: register ? await countPendingApprovals(this.s.db) : null,
       pendingDisposals:

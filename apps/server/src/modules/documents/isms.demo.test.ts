@@ -1,3 +1,4 @@
+import { documentListQuery } from '@vigil/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../cli/demo.command.js';
 import { cliContext } from '../../platform/context.js';
@@ -69,7 +70,7 @@ describe('demo ISMS content', () => {
 
   it('publishes the policy to everyone with two acknowledgements and the rest pending', async () => {
     const s = p.services;
-    const docs = await s.documents.list({});
+    const docs = (await s.documents.list(documentListQuery.parse({ limit: 500 }))).items;
     const policy = docs.find((d) => d.title === '資通安全政策');
     expect(policy?.number).toBe('ISMS-P-001');
     const detail = await s.documents.get(policy!.id);

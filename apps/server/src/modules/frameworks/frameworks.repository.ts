@@ -10,6 +10,8 @@ import type { Insertable, Kysely } from 'kysely';
 
 /** Rows inserted per statement: well under the bound-parameter limits of both dialects. */
 const BATCH = 200;
+/** Values in one `in (…)` list. */
+const LOOKUP_BATCH = 500;
 
 /** SQL of the framework library; no rules. */
 export const frameworkRepository = {
@@ -123,17 +125,23 @@ export const frameworkRepository = {
       .executeTakeFirst();
   },
 
-  /** Ref and titles of the nodes of several versions (resolving mapped refs to titles). */
-  nodeTitles(
+  /** Ref and titles of the given refs of each version (resolving mapped refs to titles). */
+  async nodeTitles(
     db: Kysely<DB>,
-    versionIds: readonly string[],
+    refsByVersion: ReadonlyMap<string, readonly string[]>,
   ): Promise<Pick<FrameworkNodeRow, 'version_id' | 'ref' | 'title_en' | 'title_zh'>[]> {
-    if (versionIds.length === 0) return Promise.resolve([]);
-    return db
-      .selectFrom('framework_nodes')
-      .select(['version_id', 'ref', 'title_en', 'title_zh'])
-      .where('version_id', 'in', versionIds)
-      .execute();
+    const out: Pick<FrameworkNodeRow, 'version_id' | 'ref' | 'title_en' | 'title_zh'>[] = [];
+    for (const [versionId, refs] of refsByVersion)
+      for (let i = 0; i < refs.length; i += LOOKUP_BATCH)
+        out.push(
+          ...(await db
+            .selectFrom('framework_nodes')
+            .select(['version_id', 'ref', 'title_en', 'title_zh'])
+            .where('version_id', '=', versionId)
+            .where('ref', 'in', refs.slice(i, i + LOOKUP_BATCH))
+            .execute()),
+        );
+    return out;
   },
 
   /** Mappings with the framework on either side, optionally of one ref only. */

@@ -161,11 +161,19 @@ export class FrameworkService {
     }
     if (byRef.size === 0) return new Map();
     const others = new Map((await repo.all(this.s.db)).map((f) => [f.key, f]));
-    const currentIds = [...others.values()].flatMap((f) =>
-      f.current_version_id ? [f.current_version_id] : [],
-    );
+    // Titles of the mapped refs only, in the other frameworks' current versions.
+    const wanted = new Map<string, Set<string>>();
+    for (const list of byRef.values())
+      for (const m of list) {
+        const versionId = others.get(m.framework)?.current_version_id;
+        if (!versionId) continue;
+        const refs = wanted.get(versionId) ?? new Set<string>();
+        refs.add(m.ref);
+        wanted.set(versionId, refs);
+      }
+    const refsByVersion = new Map([...wanted].map(([id, refs]) => [id, [...refs]]));
     const titles = new Map(
-      (await repo.nodeTitles(this.s.db, currentIds)).map((n) => [
+      (await repo.nodeTitles(this.s.db, refsByVersion)).map((n) => [
         `${n.version_id}\u0000${n.ref}`,
         { en: n.title_en, 'zh-TW': n.title_zh },
       ]),

@@ -1,9 +1,10 @@
 // "Generate / refresh calendar": one obligation per applicable framework item, dated tasks up to the
 // horizon. Idempotent: tasks are matched by (obligation, scheduled date); done tasks are never touched;
-// open tasks that no longer apply are cancelled, never deleted.
+// open tasks that no longer apply are cancelled, never deleted. A refresh reads the existing obligations and
+// tasks in two queries and writes new rows in batches, whatever the number of obligations.
 import { randomUUID } from 'node:crypto';
 import type { ObligationGenerateResult } from '@vigil/contracts';
-import { type DB, isUniqueViolation, type ObligationRow } from '@vigil/db';
+import { type DB, isUniqueViolation, type ObligationRow, type ObligationTaskRow } from '@vigil/db';
 import type { Schedule } from '@vigil/frameworks';
 import type { Kysely } from 'kysely';
 import { badRequest, conflict } from '../../http/errors.js';
@@ -11,7 +12,17 @@ import type { AuditEvent } from '../../platform/audit/audit.service.js';
 import type { RequestContext } from '../../platform/context.js';
 import type { Services } from '../../services.js';
 import { isLevel, parseObligation, scheduleFor, slotsOf } from './obligation-rules.js';
-import { allObligations, obligationNodes, tasksOfObligation } from './obligations.repository.js';
+import {
+  allObligations,
+  cancelOpenTasks,
+  insertObligations,
+  insertTasks,
+  obligationNodes,
+  reopenTasks,
+  retireObligations,
+  type TaskSlotRow,
+  taskSlotsByObligation,
+} from './obligations.repository.js';
 import type { ObligationContext } from './obligations.service.js';
 
 const NO_LONGER_APPLIES = 'no_longer_applies';
@@ -50,6 +61,24 @@ async function desiredItems(db: Kysely<DB>, frameworks: string[], level: string)
   return out;
 }
 
+/** The rows a refresh writes, gathered while it compares and written in batches at the end. */
+interface Writes {
+  obligations: ObligationRow[];
+  retired: string[];
+  cancelled: string[];
+  reopened: { id: string; seq: number }[];
+  tasks: ObligationTaskRow[];
+}
+
+async function applyWrites(trx: Kysely<DB>, w: Writes, now: string): Promise<void> {
+  // Obligations first: new tasks refer to them.
+  await insertObligations(trx, w.obligations);
+  await retireObligations(trx, w.retired, now);
+  await cancelOpenTasks(trx, w.cancelled, NO_LONGER_APPLIES, now);
+  await reopenTasks(trx, w.reopened, now);
+  await insertTasks(trx, w.tasks);
+}
+
 export async function generateCalendar(
   s: Services,
   ctx: RequestContext,
@@ -69,13 +98,9 @@ export async function generateCalendar(
     tasks: { created: 0, cancelled: 0, reopened: 0, kept: 0 },
   };
   const events: AuditEvent[] = [];
-  const cancelTask = async (trx: Kysely<DB>, id: string) => {
-    await trx
-      .updateTable('obligation_tasks')
-      .set({ status: 'cancelled', cancelled_at: now, cancel_reason: NO_LONGER_APPLIES, updated_at: now })
-      .where('id', '=', id)
-      .where('status', '=', 'open')
-      .execute();
+  const writes: Writes = { obligations: [], retired: [], cancelled: [], reopened: [], tasks: [] };
+  const cancelTask = (id: string) => {
+    writes.cancelled.push(id);
     result.tasks.cancelled++;
     events.push({
       action: 'obligation_task.cancelled',
@@ -91,6 +116,8 @@ export async function generateCalendar(
       const existing = new Map(
         (await allObligations(trx)).map((o) => [`${o.framework_key}\u0000${o.ref}`, o]),
       );
+      const tasksByObligation = await taskSlotsByObligation(trx);
+      const tasksOf = (id: string): TaskSlotRow[] => tasksByObligation.get(id) ?? [];
       const active: ObligationRow[] = [];
       const keep = new Set<string>();
       for (const d of desired) {
@@ -119,7 +146,7 @@ export async function generateCalendar(
             updated_at: now,
             ...values,
           };
-          await trx.insertInto('obligations').values(row).execute();
+          writes.obligations.push(row);
           result.obligations.added++;
           events.push({
             action: 'obligation.added',
@@ -164,11 +191,7 @@ export async function generateCalendar(
       // Items that no longer apply: retired, their open tasks cancelled.
       for (const [key, o] of existing) {
         if (keep.has(key) || o.active !== 1) continue;
-        await trx
-          .updateTable('obligations')
-          .set({ active: 0, updated_at: now })
-          .where('id', '=', o.id)
-          .execute();
+        writes.retired.push(o.id);
         result.obligations.retired++;
         events.push({
           action: 'obligation.retired',
@@ -176,41 +199,37 @@ export async function generateCalendar(
           objectId: o.id,
           details: { frameworkKey: o.framework_key, ref: o.ref, level },
         });
-        for (const t of await tasksOfObligation(trx, o.id))
-          if (t.status === 'open') await cancelTask(trx, t.id);
+        for (const t of tasksOf(o.id)) if (t.status === 'open') cancelTask(t.id);
       }
 
       for (const o of active) {
         const schedule = JSON.parse(o.schedule) as Schedule;
         const slots = slotsOf(schedule, anchorOn, today, profile.horizon_months, timeZone);
-        const tasks = new Map((await tasksOfObligation(trx, o.id)).map((t) => [t.scheduled_on, t]));
+        const tasks = new Map(tasksOf(o.id).map((t) => [t.scheduled_on, t]));
         for (const t of tasks.values())
-          if (t.status === 'open' && !slots.valid.has(t.scheduled_on)) await cancelTask(trx, t.id);
+          if (t.status === 'open' && !slots.valid.has(t.scheduled_on)) cancelTask(t.id);
         for (const slot of slots.create) {
           const t = tasks.get(slot.scheduledOn);
           if (!t) {
             const id = randomUUID();
-            await trx
-              .insertInto('obligation_tasks')
-              .values({
-                id,
-                obligation_id: o.id,
-                seq: slot.seq,
-                scheduled_on: slot.scheduledOn,
-                due_on: slot.scheduledOn,
-                hours: slot.hours,
-                audience: slot.audience,
-                owner_id: o.owner_id ?? profile.default_owner_id ?? actorId,
-                status: 'open',
-                completed_at: null,
-                completed_by: null,
-                completion_note: null,
-                cancelled_at: null,
-                cancel_reason: null,
-                created_at: now,
-                updated_at: now,
-              })
-              .execute();
+            writes.tasks.push({
+              id,
+              obligation_id: o.id,
+              seq: slot.seq,
+              scheduled_on: slot.scheduledOn,
+              due_on: slot.scheduledOn,
+              hours: slot.hours,
+              audience: slot.audience,
+              owner_id: o.owner_id ?? profile.default_owner_id ?? actorId,
+              status: 'open',
+              completed_at: null,
+              completed_by: null,
+              completion_note: null,
+              cancelled_at: null,
+              cancel_reason: null,
+              created_at: now,
+              updated_at: now,
+            });
             result.tasks.created++;
             events.push({
               action: 'obligation_task.created',
@@ -219,17 +238,7 @@ export async function generateCalendar(
               details: { obligationId: o.id, ref: o.ref, dueOn: slot.scheduledOn },
             });
           } else if (t.status === 'cancelled' && t.cancel_reason === NO_LONGER_APPLIES) {
-            await trx
-              .updateTable('obligation_tasks')
-              .set({
-                status: 'open',
-                cancelled_at: null,
-                cancel_reason: null,
-                seq: slot.seq,
-                updated_at: now,
-              })
-              .where('id', '=', t.id)
-              .execute();
+            writes.reopened.push({ id: t.id, seq: slot.seq });
             result.tasks.reopened++;
             events.push({
               action: 'obligation_task.reopened',
@@ -243,6 +252,7 @@ export async function generateCalendar(
         }
       }
       result.obligations.active = active.length;
+      await applyWrites(trx, writes, now);
 
       await trx
         .updateTable('obligation_profile')

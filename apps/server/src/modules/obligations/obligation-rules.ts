@@ -6,9 +6,9 @@ import {
   daysBetween,
   localDate,
   type Obligation,
-  occurrences,
   type ResponsibilityLevel,
   type Schedule,
+  scheduledDates,
 } from '@vigil/frameworks';
 
 export const LEVELS: readonly ResponsibilityLevel[] = ['A', 'B', 'C', 'D', 'E'];
@@ -56,7 +56,7 @@ export function slotsOf(
   timeZone: string,
 ): { create: Slot[]; valid: Set<string> } {
   const to = addMonths(today, horizonMonths);
-  const all = occurrences(schedule, { anchor, from: anchor, to, timeZone });
+  const all = scheduledDates(schedule, { anchor, from: anchor, to, timeZone });
   const lookback = addMonths(today, -LOOKBACK_MONTHS);
   const create = all
     .filter((o) => !recurs(schedule) || o.dueOn >= lookback)

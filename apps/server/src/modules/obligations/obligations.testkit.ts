@@ -70,8 +70,14 @@ export const TEST_ITEMS = [
   }),
 ];
 
-/** Inserts the test framework (one version, one section, the items above) unless it exists. */
-export async function insertTestFramework(p: TestPlatform, key = TEST_FRAMEWORK): Promise<void> {
+export type TestItem = (typeof TEST_ITEMS)[number];
+
+/** Inserts the test framework (one version, one section, the items given) unless it exists. */
+export async function insertTestFramework(
+  p: TestPlatform,
+  key = TEST_FRAMEWORK,
+  items: readonly TestItem[] = TEST_ITEMS,
+): Promise<void> {
   const db = p.database.db;
   if (await db.selectFrom('frameworks').select('id').where('key', '=', key).executeTakeFirst()) return;
   const now = p.clock.now().toISOString();
@@ -103,7 +109,7 @@ export async function insertTestFramework(p: TestPlatform, key = TEST_FRAMEWORK)
       effective_date: null,
       content_hash: randomUUID(),
       status: 'current',
-      node_count: TEST_ITEMS.length + 1,
+      node_count: items.length + 1,
       imported_by: null,
       imported_at: now,
     })
@@ -134,15 +140,17 @@ export async function insertTestFramework(p: TestPlatform, key = TEST_FRAMEWORK)
     baseline: null,
     soa: 0,
   });
-  await db
-    .insertInto('framework_nodes')
-    .values([
-      node(0, { ref: 'S', kind: 'section', en: 'Required items', zh: '應辦事項' }),
-      ...TEST_ITEMS.map((t, i) =>
-        node(i + 1, { ref: t.ref, parent: 'S', en: t.en, zh: t.zh, ob: JSON.stringify(t.obligation) }),
-      ),
-    ])
-    .execute();
+  const rows = [
+    node(0, { ref: 'S', kind: 'section', en: 'Required items', zh: '應辦事項' }),
+    ...items.map((t, i) =>
+      node(i + 1, { ref: t.ref, parent: 'S', en: t.en, zh: t.zh, ob: JSON.stringify(t.obligation) }),
+    ),
+  ];
+  for (let i = 0; i < rows.length; i += 100)
+    await db
+      .insertInto('framework_nodes')
+      .values(rows.slice(i, i + 100))
+      .execute();
 }
 
 /** An evidence row (a link), straight into the compliance engineer's table. */

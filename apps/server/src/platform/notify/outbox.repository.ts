@@ -9,6 +9,9 @@ export interface RecipientRow {
   disabled_at: string | null;
 }
 
+/** Rows per INSERT: 250 rows bind 4,750 values, well under the limits of SQLite and PostgreSQL. */
+const INSERT_BATCH = 250;
+
 /** SQL of the mail outbox; no rules here. */
 export class OutboxRepository {
   constructor(private readonly db: Kysely<DB>) {}
@@ -25,14 +28,14 @@ export class OutboxRepository {
   /** Inserts rows; a row whose (user, dedupe key) exists already is dropped. Returns how many were new. */
   async insert(trx: Kysely<DB>, rows: Insertable<NotificationOutboxTable>[]): Promise<number> {
     let inserted = 0;
-    for (const row of rows) {
+    for (let i = 0; i < rows.length; i += INSERT_BATCH) {
       const res = await trx
         .insertInto('notification_outbox')
-        .values(row)
+        .values(rows.slice(i, i + INSERT_BATCH))
         .onConflict((oc) => oc.columns(['user_id', 'dedupe_key']).doNothing())
         .returning('id')
-        .executeTakeFirst();
-      if (res) inserted++;
+        .execute();
+      inserted += res.length;
     }
     return inserted;
   }

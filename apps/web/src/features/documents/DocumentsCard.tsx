@@ -34,11 +34,11 @@ export function DocumentsCard() {
         ) : null}
         {s.overdueReviews ? (
           <>
-            <Text c={s.overdueReviews.length > 0 ? 'red.9' : undefined}>
-              {t('documents.card.overdue', { count: s.overdueReviews.length })}
+            <Text c={s.overdueReviews.total > 0 ? 'red.9' : undefined}>
+              {t('documents.card.overdue', { count: s.overdueReviews.total })}
             </Text>
             <List size="sm">
-              {s.overdueReviews.slice(0, 5).map((d) => (
+              {s.overdueReviews.items.map((d) => (
                 <List.Item key={d.id}>
                   <Anchor component={Link} to={`/documents/${d.id}`}>
                     {d.number} {d.title} ({d.nextReviewOn})
@@ -46,6 +46,11 @@ export function DocumentsCard() {
                 </List.Item>
               ))}
             </List>
+            {s.overdueReviews.total > s.overdueReviews.items.length ? (
+              <Anchor component={Link} to="/documents?overdue=true" size="sm">
+                {t('documents.card.allOverdue', { count: s.overdueReviews.total })}
+              </Anchor>
+            ) : null}
           </>
         ) : null}
         {s.pendingApprovals !== null ? (

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import {
   acknowledgementProgress,
   disposalCandidateList,
@@ -15,17 +15,12 @@ import {
   userSummary,
 } from '@vigil/contracts';
 import { api, withQuery } from '../../api/client.js';
+import { type RegisterFilters, registerQuery } from './registerFilters.js';
 
 export const documentsKey = ['documents'] as const;
 const enc = encodeURIComponent;
 export const documentPath = (id: string) => `/api/documents/${enc(id)}`;
 export const versionPath = (id: string) => `/api/document-versions/${enc(id)}`;
-
-export interface RegisterFilters {
-  levelId?: string | null;
-  status?: string | null;
-  ownerId?: string | null;
-}
 
 export function useLevels() {
   return useQuery({
@@ -34,10 +29,13 @@ export function useLevels() {
   });
 }
 
-export function useRegister(filters: RegisterFilters) {
+/** One page of the register; the previous page stays on screen while the next one loads. */
+export function useRegister(filters: RegisterFilters, pageSize: number) {
+  const query = registerQuery(filters, pageSize);
   return useQuery({
-    queryKey: [...documentsKey, 'register', filters],
-    queryFn: () => api.get(withQuery('/api/documents', { ...filters }), documentList),
+    queryKey: [...documentsKey, 'register', query],
+    queryFn: () => api.get(withQuery('/api/documents', query), documentList),
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Table, Text } from '@mantine/core';
+import { Anchor, Button, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -6,6 +6,7 @@ import { usePermissions } from '../../api/session.js';
 import { DataTable } from '../../components/DataTable.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { PageHeading } from '../../components/PageHeading.js';
+import { StatusBadge } from '../../components/StatusBadge.js';
 import { useFrameworks, useText } from './api.js';
 import { ImportDialog } from './ImportDialog.js';
 
@@ -53,9 +54,9 @@ export function FrameworkListPage() {
             <Table.Td>{f.currentVersion?.nodeCount ?? 0}</Table.Td>
             <Table.Td>{f.versionCount}</Table.Td>
             <Table.Td>
-              <Badge variant="light" color={f.builtin ? 'blue' : 'grape'}>
+              <StatusBadge tone={f.builtin ? 'neutral' : 'success'} miw="max-content">
                 {f.builtin ? t('frameworks.list.builtin') : t('frameworks.list.imported')}
-              </Badge>
+              </StatusBadge>
             </Table.Td>
           </Table.Tr>
         ))}

@@ -30,7 +30,9 @@ export function FrameworkPage() {
   // A link from another framework's mapping lands on its requirement.
   useEffect(() => {
     if (!target || !version.data) return;
-    document.getElementById(nodeAnchor(target))?.scrollIntoView({ block: 'center' });
+    const card = document.getElementById(nodeAnchor(target));
+    card?.scrollIntoView({ block: 'center' });
+    card?.focus({ preventScroll: true });
   }, [target, version.data]);
 
   if (framework.isPending) return <LoadingScreen />;

@@ -1,7 +1,8 @@
-import { Anchor, Badge, Card, Group, List, Stack, Text } from '@mantine/core';
+import { Anchor, Card, Group, List, Stack, Text } from '@mantine/core';
 import type { FrameworkNodeView } from '@vigil/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { StatusBadge } from '../../components/StatusBadge.js';
 import { useText } from './api.js';
 import { type ScheduleWords, scheduleText } from './tree.js';
 
@@ -30,7 +31,12 @@ export function RequirementCard({
   const obligation = node.obligation;
   return (
     <Card
+      component="article"
       id={nodeAnchor(node.ref)}
+      aria-label={`${node.ref} ${text(node.title)}`}
+      // The requirement a mapping link led to is outlined and takes the focus (FrameworkPage).
+      aria-current={highlighted ? 'true' : undefined}
+      tabIndex={highlighted ? -1 : undefined}
       withBorder
       padding="sm"
       ml={depth * 16}
@@ -43,9 +49,9 @@ export function RequirementCard({
           </Text>
           <Text component="span">{text(node.title)}</Text>
           {node.soa ? (
-            <Badge size="sm" variant="light">
+            <StatusBadge tone="neutral" size="sm" miw="max-content">
               {t('frameworks.node.soa')}
-            </Badge>
+            </StatusBadge>
           ) : null}
         </Group>
         {node.description ? <Text size="sm">{text(node.description)}</Text> : null}

@@ -38,6 +38,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('documents_level_idx').on('documents').column('level_id').execute();
   await db.schema.createIndex('documents_owner_idx').on('documents').column('owner_id').execute();
+  // Overdue reviews (home card, register filter) and the daily review reminders.
+  await db.schema.createIndex('documents_next_review_idx').on('documents').column('next_review_on').execute();
 
   await db.schema
     .createTable('document_versions')
@@ -63,10 +65,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('disposed_at', ts)
     .addUniqueConstraint('document_versions_number_uq', ['document_id', 'version'])
     .execute();
+  // Status first for the lists by state (pending approvals, disposal candidates); document_id second so
+  // the register's join to each document's published version is an index seek, not a scan of them all.
   await db.schema
     .createIndex('document_versions_status_idx')
     .on('document_versions')
-    .column('status')
+    .columns(['status', 'document_id'])
     .execute();
 
   await db.schema

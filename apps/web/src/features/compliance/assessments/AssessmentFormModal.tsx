@@ -1,4 +1,4 @@
-import { Autocomplete, Modal, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Modal, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { complianceAssessmentDetail, createComplianceAssessmentRequest } from '@vigil/contracts';
 import { type FormEvent, useState } from 'react';
@@ -9,17 +9,18 @@ import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { ModalFormActions } from '../../../components/ModalFormActions.js';
 import { type FieldErrors, fieldErrors, hasErrors } from '../../../lib/validation.js';
 import { AssetSelect } from '../../risks/components/AssetMultiSelect.js';
-import { assessmentPath, complianceKey, useAssessments, useBaseline } from '../api.js';
+import { assessmentPath, complianceKey, useAssessments, useBaseline, useFrameworkOptions } from '../api.js';
 
-const SHIPPED = ['iso27001-2022', 'tw-schedule-10', 'nist-csf-2.0', 'tw-responsibility-levels'];
 const SCHEDULE_10 = 'tw-schedule-10';
 
 /** Starts an assessment of a framework for the organisation or one system, optionally from a completed one. */
 export function AssessmentFormModal({ onClose }: { onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const zh = (i18n.resolvedLanguage ?? i18n.language) === 'zh-TW';
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const existing = useAssessments();
+  const frameworks = useFrameworkOptions();
   const [title, setTitle] = useState('');
   const [frameworkKey, setFrameworkKey] = useState('iso27001-2022');
   const [scope, setScope] = useState<'organisation' | 'asset'>('organisation');
@@ -70,15 +71,21 @@ export function AssessmentFormModal({ onClose }: { onClose: () => void }) {
             error={errors.title}
             required
           />
-          <Autocomplete
+          <Select
             label={t('compliance.assessments.framework')}
-            data={SHIPPED}
+            data={(frameworks.data?.items ?? [])
+              .filter((f) => f.currentVersion)
+              .map((f) => ({ value: f.key, label: zh ? f.name['zh-TW'] : f.name.en }))}
             value={frameworkKey}
             onChange={(v) => {
+              if (!v) return;
               setFrameworkKey(v);
               setCopyFromId(null);
             }}
+            placeholder={frameworks.isPending ? t('compliance.assessments.frameworkLoading') : undefined}
             error={errors.frameworkKey}
+            allowDeselect={false}
+            searchable
             required
           />
           <SegmentedControl

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Table, Text } from '@mantine/core';
+import { Anchor, Button, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -6,6 +6,7 @@ import { usePermissions } from '../../../api/session.js';
 import { DataTable } from '../../../components/DataTable.js';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { PageHeading } from '../../../components/PageHeading.js';
+import { StatusBadge } from '../../../components/StatusBadge.js';
 import { useFormatDateTime } from '../../../lib/useDateTime.js';
 import { useAssessments } from '../api.js';
 import { AssessmentFormModal } from './AssessmentFormModal.js';
@@ -67,9 +68,9 @@ export function AssessmentsPage() {
                 : t('compliance.assessments.scopes.organisation')}
             </Table.Td>
             <Table.Td>
-              <Badge variant="light" color={a.status === 'completed' ? 'green' : 'blue'}>
+              <StatusBadge tone={a.status === 'completed' ? 'success' : 'neutral'} miw="max-content">
                 {t(`compliance.assessments.statuses.${a.status}`)}
-              </Badge>
+              </StatusBadge>
             </Table.Td>
             <Table.Td>
               <ScoreBadge score={a.score} />

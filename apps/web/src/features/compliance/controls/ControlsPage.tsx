@@ -11,6 +11,7 @@ import { usePermissions } from '../../../api/session.js';
 import { DataTable } from '../../../components/DataTable.js';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { PageHeading } from '../../../components/PageHeading.js';
+import { StatusBadge } from '../../../components/StatusBadge.js';
 import { useFormatDateTime } from '../../../lib/useDateTime.js';
 import { useControls } from '../api.js';
 import { ControlFormModal } from './ControlFormModal.js';
@@ -111,7 +112,13 @@ export function ControlsPage() {
             <Table.Td>
               <Group gap={4}>
                 {c.requirements.map((r) => (
-                  <Badge key={`${r.frameworkKey}:${r.ref}`} variant="light" size="sm">
+                  <Badge
+                    key={`${r.frameworkKey}:${r.ref}`}
+                    variant="outline"
+                    color="gray.9"
+                    size="sm"
+                    miw="max-content"
+                  >
                     {r.ref}
                   </Badge>
                 ))}
@@ -121,9 +128,9 @@ export function ControlsPage() {
             <Table.Td>
               {c.nextReviewOn ?? '—'}{' '}
               {c.reviewDue ? (
-                <Badge color="orange" size="sm">
+                <StatusBadge tone="danger" size="sm" miw="max-content">
                   {t('compliance.controls.reviewDue')}
-                </Badge>
+                </StatusBadge>
               ) : null}
             </Table.Td>
             {can('compliance.manage') ? (

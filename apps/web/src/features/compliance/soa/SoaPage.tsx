@@ -93,6 +93,7 @@ export function SoaPage() {
                 />
                 <Badge
                   variant="outline"
+                  miw="max-content"
                   color={s.status === 'approved' ? 'teal.9' : s.status === 'draft' ? 'blue.9' : 'gray.9'}
                 >
                   {t(`compliance.soa.statuses.${s.status}`)}
@@ -161,7 +162,7 @@ export function SoaPage() {
                 <Table.Td>{e.applicable ? t('compliance.soa.yes') : t('compliance.soa.no')}</Table.Td>
                 <Table.Td>
                   {e.justification || (
-                    <Text size="sm" c="orange">
+                    <Text size="sm" c="red.9">
                       {t('compliance.soa.noJustification')}
                     </Text>
                   )}
@@ -170,7 +171,7 @@ export function SoaPage() {
                 <Table.Td>
                   <Text size="sm">{e.controls.map((c) => c.code).join(', ')}</Text>
                   {e.suggestedControls.length > 0 ? (
-                    <Text size="xs" c="teal">
+                    <Text size="xs" c="teal.9">
                       {t('compliance.soa.suggestedCount', { count: e.suggestedControls.length })}
                     </Text>
                   ) : null}
