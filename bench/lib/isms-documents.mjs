@@ -97,7 +97,7 @@ async function registerCases({ api, rec, settings, openDb, log }, people) {
     },
   );
   await rec.requests(`document register, page of 500 of ${total}`, '/api/documents?limit=500', {
-    items: 500,
+    items: Math.min(500, total),
     total,
   });
   const procedures = (await api.get('/api/documents?levelId=procedure')).total;
