@@ -7,6 +7,7 @@ import {
   PROTECTION_LEVELS,
   type ProtectionLevel,
 } from '@vigil/contracts';
+import { filtersToSearchParams, withFilterChange } from '../../lib/urlFilters.js';
 
 export type AssetSort = (typeof ASSET_SORTS)[number];
 export type TriState = 'true' | 'false' | null;
@@ -85,22 +86,14 @@ export function filtersFromParams(params: URLSearchParams): AssetFilters {
   };
 }
 
-/** Writes the filters as a query string, leaving out every value that is at its default. */
+/** Writes the filters as a query string, leaving out every value at its default. */
 export function filtersToParams(filters: AssetFilters): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const key of Object.keys(DEFAULT_FILTERS) as (keyof AssetFilters)[]) {
-    const value = filters[key];
-    if (value === DEFAULT_FILTERS[key] || value === null || value === '') continue;
-    params.set(key, String(value));
-  }
-  return params;
+  return filtersToSearchParams(filters, DEFAULT_FILTERS);
 }
 
 /** Applies a change from the filter bar; any change other than the page goes back to page 1. */
 export function changeFilters(filters: AssetFilters, change: Partial<AssetFilters>): AssetFilters {
-  const next = { ...filters, ...change };
-  if (!('page' in change)) next.page = 1;
-  return next;
+  return withFilterChange(filters, change);
 }
 
 /** Clicking a column heading sorts by it; clicking the sorted column again reverses the order. */

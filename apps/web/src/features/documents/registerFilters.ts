@@ -1,4 +1,5 @@
 import { DOCUMENT_VERSION_STATUSES, type DocumentVersionStatus } from '@vigil/contracts';
+import { filtersToSearchParams, withFilterChange } from '../../lib/urlFilters.js';
 
 export type RegisterStatus = DocumentVersionStatus | 'none';
 const STATUSES: readonly RegisterStatus[] = [...DOCUMENT_VERSION_STATUSES, 'none'];
@@ -42,13 +43,7 @@ export function registerFiltersFromParams(params: URLSearchParams): RegisterFilt
 
 /** Writes the filters as a query string, leaving out every value at its default. */
 export function registerFiltersToParams(filters: RegisterFilters): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const key of Object.keys(DEFAULT_REGISTER_FILTERS) as (keyof RegisterFilters)[]) {
-    const value = filters[key];
-    if (value === DEFAULT_REGISTER_FILTERS[key] || value === null || value === '') continue;
-    params.set(key, String(value));
-  }
-  return params;
+  return filtersToSearchParams(filters, DEFAULT_REGISTER_FILTERS);
 }
 
 /** Applies a change from the filter bar; any change other than the page goes back to page 1. */
@@ -56,9 +51,7 @@ export function changeRegisterFilters(
   filters: RegisterFilters,
   change: Partial<RegisterFilters>,
 ): RegisterFilters {
-  const next = { ...filters, ...change };
-  if (!('page' in change)) next.page = 1;
-  return next;
+  return withFilterChange(filters, change);
 }
 
 /** The request's query (GET /api/documents) for these filters and page size. */

@@ -5,6 +5,7 @@ import {
   type RiskScenarioStatus,
   type RiskTreatmentOption,
 } from '@vigil/contracts';
+import { filtersToSearchParams, withFilterChange } from '../../lib/urlFilters.js';
 
 export type RegisterSort = (typeof RISK_REGISTER_SORTS)[number];
 
@@ -76,13 +77,7 @@ export function registerFiltersFromParams(params: URLSearchParams): RegisterFilt
 
 /** Writes the filters as a query string, leaving out every value at its default. */
 export function registerFiltersToParams(filters: RegisterFilters): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const key of Object.keys(DEFAULT_REGISTER_FILTERS) as (keyof RegisterFilters)[]) {
-    const value = filters[key];
-    if (value === DEFAULT_REGISTER_FILTERS[key] || value === null || value === '') continue;
-    params.set(key, String(value));
-  }
-  return params;
+  return filtersToSearchParams(filters, DEFAULT_REGISTER_FILTERS);
 }
 
 /** Applies a change from the filter bar; any change other than the page goes back to page 1. */
@@ -90,9 +85,7 @@ export function changeRegisterFilters(
   filters: RegisterFilters,
   change: Partial<RegisterFilters>,
 ): RegisterFilters {
-  const next = { ...filters, ...change };
-  if (!('page' in change)) next.page = 1;
-  return next;
+  return withFilterChange(filters, change);
 }
 
 /** The filter part of the register request (shared by the list and the exports). */
