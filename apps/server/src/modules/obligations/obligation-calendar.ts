@@ -11,18 +11,17 @@ import { badRequest, conflict } from '../../http/errors.js';
 import type { AuditEvent } from '../../platform/audit/audit.service.js';
 import type { RequestContext } from '../../platform/context.js';
 import type { Services } from '../../services.js';
-import { isLevel, parseObligation, scheduleFor, slotsOf } from './obligation-rules.js';
 import {
-  allObligations,
   cancelOpenTasks,
   insertObligations,
   insertTasks,
-  obligationNodes,
   reopenTasks,
   retireObligations,
   type TaskSlotRow,
   taskSlotsByObligation,
-} from './obligations.repository.js';
+} from './obligation-calendar.repository.js';
+import { isLevel, parseObligation, scheduleFor, slotsOf } from './obligation-rules.js';
+import { allObligations, obligationNodes } from './obligations.repository.js';
 import type { ObligationContext } from './obligations.service.js';
 
 const NO_LONGER_APPLIES = 'no_longer_applies';
