@@ -43,3 +43,11 @@ export const cliContext = (label: string): RequestContext => ({
 export function isUser(actor: Actor | null): actor is UserActor {
   return actor?.kind === 'user';
 }
+
+/** The acting user's id, or null for the CLI and the system. */
+export const actorId = (ctx: RequestContext): string | null => (isUser(ctx.actor) ? ctx.actor.userId : null);
+
+/** Whether the actor holds the permission (the CLI and the system act with every permission). */
+export function has(ctx: RequestContext, p: Permission): boolean {
+  return isUser(ctx.actor) ? ctx.actor.permissions.has(p) : ctx.actor !== null;
+}

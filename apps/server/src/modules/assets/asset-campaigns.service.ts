@@ -16,9 +16,10 @@ import { AppError, notFound } from '../../http/errors.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
 import type { RequestContext } from '../../platform/context.js';
+import { organisationToday } from '../org/org.repository.js';
 import { presentAsset } from './assets.presenter.js';
 import { chunks, findNamedAssets, identifiersOf } from './assets.repository.js';
-import { type AssetService, orgToday } from './assets.service.js';
+import type { AssetService } from './assets.service.js';
 
 type Names = Map<string, { id: string; displayName: string; username: string }>;
 
@@ -69,7 +70,7 @@ export class AssetCampaignService {
   }
 
   async create(ctx: RequestContext, req: CreateAssetCampaignRequest): Promise<AssetCampaignView> {
-    const today = await orgToday(this.db, this.clock.now());
+    const today = await organisationToday(this.db, this.clock.now());
     if (req.deadline < today)
       throw new AppError(400, 'campaign.deadline_past', 'the deadline must be today or later');
     const id = await this.db.transaction().execute(async (trx) => {
@@ -155,7 +156,7 @@ export class AssetCampaignService {
 
   /** Counts per unit (and in total); pending items count as overdue once the deadline has passed. */
   private async progress(db: Kysely<DB>, campaigns: AssetCampaignRow[]) {
-    const today = await orgToday(db, this.clock.now());
+    const today = await organisationToday(db, this.clock.now());
     const out = new Map<string, { total: CampaignProgress; byUnit: Map<string | null, CampaignProgress> }>();
     for (const c of campaigns) out.set(c.id, { total: emptyProgress(), byUnit: new Map() });
     for (const part of chunks(campaigns.map((c) => c.id))) {
@@ -168,7 +169,7 @@ export class AssetCampaignService {
       for (const r of rows) {
         const c = campaigns.find((x) => x.id === r.campaign_id)!;
         // A closed campaign is judged on the day it closed, so the record does not keep changing.
-        const asOf = c.closed_at ? await orgToday(db, new Date(c.closed_at)) : today;
+        const asOf = c.closed_at ? await organisationToday(db, new Date(c.closed_at)) : today;
         const entry = out.get(r.campaign_id)!;
         const unit = entry.byUnit.get(r.unit_id) ?? emptyProgress();
         entry.byUnit.set(r.unit_id, unit);
@@ -329,7 +330,7 @@ export class AssetCampaignService {
     const [assets, idents, today] = await Promise.all([
       findNamedAssets(this.db, ids),
       identifiersOf(this.db, ids),
-      orgToday(this.db, this.clock.now()),
+      organisationToday(this.db, this.clock.now()),
     ]);
     const byId = new Map(assets.map((a) => [a.id, a]));
     return {
@@ -351,7 +352,7 @@ export class AssetCampaignService {
     itemId: string,
     req: ConfirmCampaignItemRequest,
   ): Promise<AssetCampaignItemView> {
-    const today = await orgToday(this.db, this.clock.now());
+    const today = await organisationToday(this.db, this.clock.now());
     return this.db.transaction().execute(async (trx) => {
       const item = await trx
         .selectFrom('asset_campaign_items')

@@ -9,23 +9,9 @@ import {
   MAX_IMPORT_BYTES,
 } from '@vigil/contracts';
 import { sendDownload } from '../../http/download.js';
-import { AppError } from '../../http/errors.js';
+import { uploadedBytes, uploadScope } from '../../http/raw-upload.js';
 import { type App, userCtxOf } from '../../http/types.js';
 import type { Services } from '../../services.js';
-
-/**
- * The uploaded file. Its bytes sit in a private field, so the request hooks that walk a parsed body (the NUL
- * guard) see an object without properties instead of millions of array entries.
- */
-class UploadedFile {
-  readonly #bytes: Buffer;
-  constructor(bytes: Buffer) {
-    this.#bytes = bytes;
-  }
-  get bytes(): Buffer {
-    return this.#bytes;
-  }
-}
 
 /** What browsers and scripts send for a CSV or XLSX file (Windows labels CSV as an Excel file). */
 const UPLOAD_TYPES = new Set([
@@ -45,50 +31,35 @@ export function assetIoRoutes(app: App, s: Services): void {
   const manage = { access: 'assets.manage' } as const;
   const read = { access: 'assets.read' } as const;
 
-  // The upload takes a file as the raw body: its own parsers and a larger body limit, in a scope that holds
-  // only this route so the rest of the API keeps JSON and its limit.
-  app.register(async (scope: App) => {
-    scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_IMPORT_BYTES }, (req, body, done) => {
-      const type = String(req.headers['content-type'] ?? '')
-        .split(';')[0]
-        ?.trim()
-        .toLowerCase();
-      if (!type || !UPLOAD_TYPES.has(type)) {
-        done(
-          new AppError(
-            415,
-            'import.unsupported_type',
-            'send the file as text/csv, an XLSX or application/octet-stream',
-            {
-              contentType: type ?? null,
-            },
-          ),
-          undefined,
-        );
-        return;
-      }
-      done(null, new UploadedFile(body as Buffer));
-    });
-
-    scope.post(
-      '/api/assets/import/preview',
-      {
-        config: manage,
-        bodyLimit: MAX_IMPORT_BYTES,
-        schema: {
-          tags,
-          summary: 'Upload a CSV or XLSX file (raw body) and preview the import',
-          querystring: assetImportPreviewQuery,
-          response: { 200: assetImportPreviewResponse },
+  // The upload takes a file as the raw body, with a larger body limit (see uploadScope).
+  uploadScope(
+    app,
+    {
+      as: 'buffer',
+      maxBytes: MAX_IMPORT_BYTES,
+      types: {
+        accept: UPLOAD_TYPES,
+        code: 'import.unsupported_type',
+        message: 'send the file as text/csv, an XLSX or application/octet-stream',
+      },
+    },
+    (scope) => {
+      scope.post(
+        '/api/assets/import/preview',
+        {
+          config: manage,
+          bodyLimit: MAX_IMPORT_BYTES,
+          schema: {
+            tags,
+            summary: 'Upload a CSV or XLSX file (raw body) and preview the import',
+            querystring: assetImportPreviewQuery,
+            response: { 200: assetImportPreviewResponse },
+          },
         },
-      },
-      async (req) => {
-        const bytes = req.body instanceof UploadedFile ? req.body.bytes : Buffer.alloc(0);
-        return s.assetIo.preview(userCtxOf(req), bytes, req.query);
-      },
-    );
-  });
+        async (req) => s.assetIo.preview(userCtxOf(req), uploadedBytes(req.body), req.query),
+      );
+    },
+  );
 
   app.post(
     '/api/assets/import/:id/apply',

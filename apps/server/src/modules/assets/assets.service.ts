@@ -17,6 +17,7 @@ import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
 import type { RequestContext } from '../../platform/context.js';
 import type { SettingsService } from '../../platform/settings/settings.service.js';
+import { organisationToday } from '../org/org.repository.js';
 import { AssetCampaignService } from './asset-campaigns.service.js';
 import { applyImport, type ImportRow, type ImportRowError, validateImport } from './asset-import.js';
 import { AssetRelations } from './asset-relations.js';
@@ -77,12 +78,6 @@ function ruleFailure(errors: RuleError[]): AppError {
 /** The user whose own assets bound what the caller may see, or null when they may see the whole inventory. */
 export function ownScope(ctx: RequestContext): string | null {
   return ctx.actor?.kind === 'user' && !ctx.actor.permissions.has('assets.read') ? ctx.actor.userId : null;
-}
-
-/** Today's date in the organisation's time zone (status dates, campaign deadlines). */
-export async function orgToday(db: Kysely<DB>, now: Date): Promise<string> {
-  const org = await db.selectFrom('organisation').select('time_zone').executeTakeFirst();
-  return new Intl.DateTimeFormat('en-CA', { timeZone: org?.time_zone ?? 'Asia/Taipei' }).format(now);
 }
 
 /**
@@ -295,7 +290,7 @@ export class AssetService {
   }
 
   async create(ctx: RequestContext, req: CreateAssetRequest): Promise<AssetView> {
-    const today = await orgToday(this.db, this.clock.now());
+    const today = await organisationToday(this.db, this.clock.now());
     const id = randomUUID();
     try {
       return await this.db.transaction().execute(async (trx) => {
@@ -328,7 +323,7 @@ export class AssetService {
   }
 
   async update(ctx: RequestContext, id: string, req: UpdateAssetRequest): Promise<AssetView> {
-    const today = await orgToday(this.db, this.clock.now());
+    const today = await organisationToday(this.db, this.clock.now());
     try {
       return await this.db.transaction().execute(async (trx) => {
         await this.updateIn(trx, ctx, id, req, today);
@@ -482,7 +477,7 @@ export class AssetService {
    * asset).
    */
   async validateImport(rows: ImportRow[]): Promise<ImportRowError[]> {
-    const today = await orgToday(this.db, this.clock.now());
+    const today = await organisationToday(this.db, this.clock.now());
     return (await validateImport(this, this.db, rows, today)).errors;
   }
 
@@ -496,7 +491,7 @@ export class AssetService {
     rows: ImportRow[],
     meta: { fileName?: string; sha256: string },
   ): Promise<{ created: number; updated: number }> {
-    const today = await orgToday(this.db, this.clock.now());
+    const today = await organisationToday(this.db, this.clock.now());
     return this.db
       .transaction()
       .execute((trx) => applyImport(this, trx, this.audit, ctx, rows, meta, today, this.clock));

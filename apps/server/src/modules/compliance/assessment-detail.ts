@@ -3,8 +3,10 @@
 import type { ComplianceResultStatus, ComplianceResultView, ComplianceSectionView } from '@vigil/contracts';
 import type { ComplianceAssessmentRow, FrameworkNodeRow } from '@vigil/db';
 import type { Services } from '../../services.js';
+import { organisationToday } from '../org/org.repository.js';
+import { usersByIds } from '../users/users.repository.js';
 import { keyOf, type LinkedItem, linkedElsewhere, resultLinks } from './assessments.repository.js';
-import { organisationToday, refOf, userRefs } from './compliance.shared.js';
+import { refOf } from './compliance.shared.js';
 import { evidenceStatusOf, scoreOf } from './compliance-rules.js';
 import { type MappedRef, mappedRefs, nodesOf, sectionOf } from './framework-data.js';
 
@@ -32,7 +34,7 @@ export async function buildDetail(
   const byRef = new Map(nodes.map((n) => [n.ref, n]));
   const targetsOf = (ref: string): MappedRef[] => [{ frameworkKey, ref }, ...(mapped.get(ref) ?? [])];
   const [users, elsewhere] = await Promise.all([
-    userRefs(
+    usersByIds(
       db,
       results.map((r) => r.gap_owner_id),
     ),

@@ -10,12 +10,13 @@ import type {
 import type { ComplianceAssessmentRow, DB } from '@vigil/db';
 import type { Kysely } from 'kysely';
 import { badRequest, conflict, notFound } from '../../http/errors.js';
-import type { RequestContext } from '../../platform/context.js';
+import { actorId, type RequestContext } from '../../platform/context.js';
 import type { Services } from '../../services.js';
+import { usersByIds } from '../users/users.repository.js';
 import { buildDetail } from './assessment-detail.js';
 import { replaceResultLinks, statusCounts } from './assessments.repository.js';
 import { appliesAtLevel, NOT_REQUIRED_REASON, SCHEDULE_10_KEY } from './baseline.js';
-import { actorId, assertIdsExist, refOf, unique, userRefs } from './compliance.shared.js';
+import { assertIdsExist, refOf, unique } from './compliance.shared.js';
 import { isGap, scoreOf } from './compliance-rules.js';
 import { loadVersion, nodesOf } from './framework-data.js';
 
@@ -52,7 +53,7 @@ export class AssessmentService {
         .select(['id', 'code', 'name'])
         .where('id', 'in', [...unique(rows.map((r) => r.asset_id).filter((x): x is string => !!x)), ''])
         .execute(),
-      userRefs(
+      usersByIds(
         db,
         rows.flatMap((r) => [r.created_by, r.completed_by]),
       ),

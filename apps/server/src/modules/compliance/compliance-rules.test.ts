@@ -1,6 +1,6 @@
+import { addDays, addMonths, daysBetween } from '@vigil/frameworks';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, daysBetween } from './compliance.shared.js';
 import { evidenceStatusOf, scoreOf } from './compliance-rules.js';
 
 describe('assessment score', () => {

@@ -6,7 +6,7 @@ import {
   EVIDENCE_EXPIRING_DAYS,
   type EvidenceStatus,
 } from '@vigil/contracts';
-import { addDays } from './compliance.shared.js';
+import { addDays } from '@vigil/frameworks';
 
 const WEIGHT: Record<ComplianceResultStatus, number | null> = {
   compliant: 1,

@@ -3,12 +3,12 @@ import type {
   AppliedControlCategory,
   AppliedControlStatus,
   AppliedControlView,
-  ComplianceUserRef,
   ControlEffectiveness,
   EvidenceKind,
   EvidenceView,
 } from '@vigil/contracts';
 import type { AppliedControlRow, EvidenceRow } from '@vigil/db';
+import type { UserRefRow } from '../users/users.repository.js';
 import { refOf } from './compliance.shared.js';
 import { evidenceStatusOf } from './compliance-rules.js';
 import type { ControlLinks } from './controls.repository.js';
@@ -16,7 +16,7 @@ import type { ControlLinks } from './controls.repository.js';
 export function presentControl(
   r: AppliedControlRow,
   links: ControlLinks,
-  users: Map<string, ComplianceUserRef>,
+  users: Map<string, UserRefRow>,
   today: string,
 ): AppliedControlView {
   return {
@@ -46,11 +46,7 @@ export function presentControl(
   };
 }
 
-export function presentEvidence(
-  r: EvidenceRow,
-  users: Map<string, ComplianceUserRef>,
-  today: string,
-): EvidenceView {
+export function presentEvidence(r: EvidenceRow, users: Map<string, UserRefRow>, today: string): EvidenceView {
   return {
     id: r.id,
     kind: r.kind as EvidenceKind,

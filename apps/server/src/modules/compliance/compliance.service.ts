@@ -7,10 +7,12 @@ import type {
 } from '@vigil/contracts';
 import { badRequest, notFound } from '../../http/errors.js';
 import type { Services } from '../../services.js';
+import { organisationToday } from '../org/org.repository.js';
+import { usersByIds } from '../users/users.repository.js';
 import { latestAssessments } from './assessments.repository.js';
 import { AssessmentService } from './assessments.service.js';
 import { appliesAtLevel, SCHEDULE_10_KEY, wordingAtLevel } from './baseline.js';
-import { organisationToday, refOf, userRefs } from './compliance.shared.js';
+import { refOf } from './compliance.shared.js';
 import { ControlService } from './controls.service.js';
 import { EvidenceService } from './evidence.service.js';
 import { notifyExpiringEvidence } from './evidence-expiry.js';
@@ -102,7 +104,7 @@ export class ComplianceService {
       .where('r.status', 'in', ['partial', 'non_compliant']);
     if (q.ownerId) query = query.where('r.gap_owner_id', '=', q.ownerId);
     const rows = await query.orderBy('r.gap_due_on').orderBy('r.ref').execute();
-    const users = await userRefs(
+    const users = await usersByIds(
       db,
       rows.map((r) => r.gap_owner_id),
     );

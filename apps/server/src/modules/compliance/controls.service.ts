@@ -6,19 +6,15 @@ import type {
   UpdateAppliedControlRequest,
 } from '@vigil/contracts';
 import type { AppliedControlRow, DB } from '@vigil/db';
+import { addMonths } from '@vigil/frameworks';
 import type { Kysely } from 'kysely';
 import { conflict, notFound } from '../../http/errors.js';
-import type { RequestContext } from '../../platform/context.js';
+import { actorId, type RequestContext } from '../../platform/context.js';
 import type { Services } from '../../services.js';
+import { organisationToday } from '../org/org.repository.js';
+import { usersByIds } from '../users/users.repository.js';
 import { presentControl } from './compliance.presenter.js';
-import {
-  actorId,
-  addMonths,
-  assertIdsExist,
-  organisationToday,
-  unique,
-  userRefs,
-} from './compliance.shared.js';
+import { assertIdsExist, unique } from './compliance.shared.js';
 import {
   controlLinks,
   listControls,
@@ -40,7 +36,7 @@ export class ControlService {
         db,
         rows.map((r) => r.id),
       ),
-      userRefs(
+      usersByIds(
         db,
         rows.flatMap((r) => [r.owner_id, r.effectiveness_rated_by]),
       ),

@@ -1,7 +1,8 @@
 // The daily check that tells evidence owners their evidence is about to lapse.
 import { EVIDENCE_EXPIRING_DAYS } from '@vigil/contracts';
+import { addDays } from '@vigil/frameworks';
 import type { Services } from '../../services.js';
-import { addDays, organisationToday } from './compliance.shared.js';
+import { organisationToday } from '../org/org.repository.js';
 
 /**
  * Notifies each evidence owner 30 days before the last valid day and on the last valid day itself. Each

@@ -9,19 +9,9 @@ import {
   uploadEvidenceQuery,
 } from '@vigil/contracts';
 import { sendDownload } from '../../http/download.js';
+import { uploadedBytes, uploadScope } from '../../http/raw-upload.js';
 import { type App, ctxOf } from '../../http/types.js';
 import type { Services } from '../../services.js';
-
-/** The uploaded bytes, kept in a private field so hooks that walk a parsed body see no properties. */
-class UploadedFile {
-  readonly #bytes: Buffer;
-  constructor(bytes: Buffer) {
-    this.#bytes = bytes;
-  }
-  get bytes(): Buffer {
-    return this.#bytes;
-  }
-}
 
 /** Evidence routes, shared with the obligations calendar (which attaches evidence to its tasks). */
 export function evidenceRoutes(app: App, s: Services): void {
@@ -39,15 +29,8 @@ export function evidenceRoutes(app: App, s: Services): void {
   } as const;
   const ev = s.compliance.evidence;
 
-  // The file arrives as the raw body of any content type (the type is judged from the bytes), in a scope of
-  // its own so the rest of the API keeps JSON and the normal body limit.
-  app.register(async (scope: App) => {
-    scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser(
-      '*',
-      { parseAs: 'buffer', bodyLimit: MAX_EVIDENCE_BYTES },
-      (_req, body, done) => done(null, new UploadedFile(body as Buffer)),
-    );
+  // The file arrives as the raw body of any content type: the type is judged from the bytes.
+  uploadScope(app, { as: 'buffer', maxBytes: MAX_EVIDENCE_BYTES }, (scope) => {
     scope.post(
       '/api/evidence/files',
       {
@@ -60,10 +43,8 @@ export function evidenceRoutes(app: App, s: Services): void {
           response: { 201: evidenceResponse },
         },
       },
-      async (req, reply) => {
-        const bytes = req.body instanceof UploadedFile ? req.body.bytes : Buffer.alloc(0);
-        return reply.code(201).send(await ev.upload(ctxOf(req), bytes, req.query));
-      },
+      async (req, reply) =>
+        reply.code(201).send(await ev.upload(ctxOf(req), uploadedBytes(req.body), req.query)),
     );
   });
 

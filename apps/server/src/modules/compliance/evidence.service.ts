@@ -9,16 +9,19 @@ import {
   type UploadEvidenceQuery,
 } from '@vigil/contracts';
 import type { DB, EvidenceRow } from '@vigil/db';
+import { addDays } from '@vigil/frameworks';
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { DownloadFile } from '../../http/download.js';
 import { AppError, badRequest, notFound } from '../../http/errors.js';
-import { type RequestContext, systemContext } from '../../platform/context.js';
+import { actorId, has, type RequestContext, systemContext } from '../../platform/context.js';
 import type { SniffedType, StoredBlob } from '../../platform/files/blob-store.js';
 import { safeFileName } from '../../platform/files/file-names.js';
 import { addFileReference } from '../../platform/files/file-references.js';
 import type { Services } from '../../services.js';
+import { organisationToday } from '../org/org.repository.js';
+import { usersByIds } from '../users/users.repository.js';
 import { presentEvidence } from './compliance.presenter.js';
-import { actorId, addDays, assertIdsExist, has, organisationToday, userRefs } from './compliance.shared.js';
+import { assertIdsExist } from './compliance.shared.js';
 
 /** Types of evidence files kept; anything else (unknown binaries, executables) is refused with 415. */
 export const EVIDENCE_FILE_TYPES: readonly SniffedType[] = [
@@ -63,7 +66,7 @@ export class EvidenceService {
   }
 
   async views(rows: EvidenceRow[], db: Kysely<DB> = this.s.db): Promise<EvidenceView[]> {
-    const users = await userRefs(
+    const users = await usersByIds(
       db,
       rows.flatMap((r) => [r.owner_id, r.created_by]),
     );

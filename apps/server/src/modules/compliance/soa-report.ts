@@ -1,21 +1,12 @@
 // The 適用性聲明 / Statement of Applicability record as DOCX, XLSX or PDF, in zh-TW or en.
 import { SOA_IMPLEMENTATION_LABELS, type SoaExportQuery } from '@vigil/contracts';
-import {
-  type Block,
-  type Cell,
-  REPORT_CONTENT_TYPES,
-  type ReportMeta,
-  renderDocx,
-  renderPdf,
-  renderXlsx,
-  reportFileName,
-} from '@vigil/reports';
+import type { Cell, ReportLocale } from '@vigil/reports';
 import type { DownloadFile } from '../../http/download.js';
 import type { RequestContext } from '../../platform/context.js';
+import { exportReport, L, reportMeta } from '../../platform/report-export.js';
 import type { Services } from '../../services.js';
 
-type Lang = 'zh-TW' | 'en';
-const L = (lang: Lang, zh: string, en: string) => (lang === 'zh-TW' ? zh : en);
+type Lang = ReportLocale;
 
 function formatTime(at: string | null, lang: Lang, timeZone: string): string {
   if (!at) return '';
@@ -34,25 +25,22 @@ export async function soaExport(
 ): Promise<DownloadFile> {
   const lang = q.locale;
   const soa = await s.compliance.soa.get(id);
-  const org = await s.db.selectFrom('organisation').select(['name', 'time_zone']).executeTakeFirst();
-  const tz = org?.time_zone ?? 'Asia/Taipei';
   const title = L(lang, '適用性聲明', 'Statement of Applicability');
   const statusText = {
     draft: L(lang, '草稿', 'Draft'),
     approved: L(lang, '已核定', 'Approved'),
     superseded: L(lang, '已被取代', 'Superseded'),
   }[soa.status];
-  const meta: ReportMeta = {
+  const meta = await reportMeta(
+    s,
+    ctx,
+    lang,
     title,
-    subtitle: L(lang, `第 ${soa.version} 版（${statusText}）`, `Version ${soa.version} (${statusText})`),
-    organisation: org?.name ?? '',
-    generatedAt: s.clock.now().toISOString(),
-    generatedBy: ctx.actor?.kind === 'user' ? ctx.actor.displayName : (ctx.actor?.label ?? ''),
-    locale: lang,
-    timeZone: tz,
-  };
+    L(lang, `第 ${soa.version} 版（${statusText}）`, `Version ${soa.version} (${statusText})`),
+  );
+  const tz = meta.timeZone;
   const facts: [string, string][] = [
-    [L(lang, '機關', 'Organisation'), org?.name ?? ''],
+    [L(lang, '機關', 'Organisation'), meta.organisation],
     [L(lang, '標準', 'Standard'), `ISO/IEC 27001:2022 (${soa.frameworkVersion})`],
     [L(lang, '版次', 'Version'), String(soa.version)],
     [L(lang, '狀態', 'Status'), statusText],
@@ -87,54 +75,44 @@ export async function soaExport(
     e.controls.map((c) => `${c.code} ${c.name}`).join('\n'),
   ]);
 
-  let body: Buffer;
-  if (q.format === 'xlsx') {
-    body = await renderXlsx(
-      [
+  return exportReport(s, ctx, {
+    format: q.format,
+    meta,
+    fileName: `${title}-v${soa.version}`,
+    sheets: () => [
+      {
+        name: title,
+        title: `${title} — ${meta.subtitle}`,
+        columns: columns.map((header, i) => ({ header, width: [10, 40, 10, 50, 16, 36][i] ?? 16 })),
+        rows,
+      },
+      {
+        name: L(lang, '版本資訊', 'Version'),
+        columns: [
+          { header: L(lang, '項目', 'Item'), width: 20 },
+          { header: L(lang, '內容', 'Value'), width: 60 },
+        ],
+        rows: facts,
+      },
+    ],
+    document: () => ({
+      landscape: true,
+      blocks: [
+        { type: 'heading', level: 1, text: title },
+        { type: 'keyValue', rows: facts },
         {
-          name: title,
-          title: `${title} — ${meta.subtitle}`,
-          columns: columns.map((header, i) => ({ header, width: [10, 40, 10, 50, 16, 36][i] ?? 16 })),
+          type: 'table',
+          columns: columns.map((t, i) => ({ title: t, width: [0.7, 2, 0.7, 3, 1.1, 2][i] ?? 1 })),
           rows,
-        },
-        {
-          name: L(lang, '版本資訊', 'Version'),
-          columns: [
-            { header: L(lang, '項目', 'Item'), width: 20 },
-            { header: L(lang, '內容', 'Value'), width: 60 },
-          ],
-          rows: facts,
+          repeatHeader: true,
         },
       ],
-      meta,
-    );
-  } else {
-    const blocks: Block[] = [
-      { type: 'heading', level: 1, text: title },
-      { type: 'keyValue', rows: facts },
-      {
-        type: 'table',
-        columns: columns.map((t, i) => ({ title: t, width: [0.7, 2, 0.7, 3, 1.1, 2][i] ?? 1 })),
-        rows,
-        repeatHeader: true,
-      },
-    ];
-    body =
-      q.format === 'pdf'
-        ? await renderPdf({ meta, blocks, landscape: true })
-        : await renderDocx({ meta, blocks, landscape: true });
-  }
-  await s.db.transaction().execute((trx) =>
-    s.audit.record(trx, ctx, {
+    }),
+    audit: {
       action: 'soa.exported',
       objectType: 'soa',
       objectId: id,
       details: { version: soa.version, format: q.format, locale: lang },
-    }),
-  );
-  return {
-    body,
-    contentType: REPORT_CONTENT_TYPES[q.format],
-    fileName: reportFileName(`${title}-v${soa.version}`, q.format, s.clock.now().toISOString()),
-  };
+    },
+  });
 }

@@ -10,9 +10,10 @@ import {
 import type { DB, FrameworkNodeRow, SoaEntryRow, SoaVersionRow } from '@vigil/db';
 import type { Kysely } from 'kysely';
 import { badRequest, conflict, notFound } from '../../http/errors.js';
-import type { RequestContext } from '../../platform/context.js';
+import { actorId, type RequestContext } from '../../platform/context.js';
 import type { Services } from '../../services.js';
-import { actorId, assertIdsExist, refOf, unique, userRefs } from './compliance.shared.js';
+import { usersByIds } from '../users/users.repository.js';
+import { assertIdsExist, refOf, unique } from './compliance.shared.js';
 import { loadVersion, nodesOf, sectionOf } from './framework-data.js';
 
 export interface LoadedSoa {
@@ -52,7 +53,7 @@ export class SoaService {
   private async summaries(rows: SoaVersionRow[]): Promise<SoaSummaryView[]> {
     if (rows.length === 0) return [];
     const db = this.s.db;
-    const users = await userRefs(
+    const users = await usersByIds(
       db,
       rows.flatMap((r) => [r.created_by, r.approved_by]),
     );

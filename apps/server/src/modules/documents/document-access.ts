@@ -1,12 +1,4 @@
-import type { Permission } from '@vigil/contracts';
-import type { RequestContext } from '../../platform/context.js';
-
-export function has(ctx: RequestContext, p: Permission): boolean {
-  return ctx.actor?.kind === 'user' ? ctx.actor.permissions.has(p) : ctx.actor !== null;
-}
-
-export const actorId = (ctx: RequestContext): string | null =>
-  ctx.actor?.kind === 'user' ? ctx.actor.userId : null;
+import { has, type RequestContext } from '../../platform/context.js';
 
 /** Whether the caller sees the whole register (everyone else sees only what was sent to them). */
 export const readsRegister = (ctx: RequestContext): boolean =>

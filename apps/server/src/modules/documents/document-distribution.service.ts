@@ -8,10 +8,10 @@ import type {
 import type { DB, DocumentRow, DocumentVersionRow } from '@vigil/db';
 import type { Kysely } from 'kysely';
 import { badRequest, conflict, notFound } from '../../http/errors.js';
-import type { RequestContext } from '../../platform/context.js';
+import { actorId, type RequestContext } from '../../platform/context.js';
 import type { Services } from '../../services.js';
-import { actorId } from './document-access.js';
-import { activeRecipients, findDocument, findVersion, usersByIds } from './documents.repository.js';
+import { usersByIds } from '../users/users.repository.js';
+import { activeRecipients, findDocument, findVersion } from './documents.repository.js';
 
 /** Distribution of published versions to users and roles, and each recipient's acknowledgement. */
 export class DocumentDistributionService {

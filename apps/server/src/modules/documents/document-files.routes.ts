@@ -1,39 +1,15 @@
-import type { Readable } from 'node:stream';
 import { documentVersion, idParams, MAX_DOCUMENT_FILE_BYTES, uploadFileQuery } from '@vigil/contracts';
 import { sendDownload } from '../../http/download.js';
+import { uploadedStream, uploadScope } from '../../http/raw-upload.js';
 import { type App, ctxOf, userCtxOf } from '../../http/types.js';
-import { fileTooLarge } from '../../platform/files/blob-store.js';
 import type { Services } from '../../services.js';
-
-/**
- * The upload stream. It sits in a private field so the request hooks that walk a parsed body (the NUL guard)
- * see an object without properties, not the request's internals.
- */
-class UploadStream {
-  readonly #stream: Readable;
-  constructor(stream: Readable) {
-    this.#stream = stream;
-  }
-  get stream(): Readable {
-    return this.#stream;
-  }
-}
 
 /** Upload and download of a version's file (DOCX, PDF or ODT; the type is judged by content, not by name). */
 export function documentFileRoutes(app: App, s: Services): void {
   const tags = ['documents'];
-  app.register(async (scope: App) => {
-    scope.removeAllContentTypeParsers();
-    // Any declared type: the blob store judges the content. The body is streamed to disk, and the size
-    // limit is enforced as it arrives (a declared length over the limit is refused before reading).
-    scope.addContentTypeParser('*', (req, payload, done) => {
-      const declared = Number(req.headers['content-length'] ?? 0);
-      if (declared > MAX_DOCUMENT_FILE_BYTES) {
-        done(fileTooLarge(MAX_DOCUMENT_FILE_BYTES), undefined);
-        return;
-      }
-      done(null, new UploadStream(payload));
-    });
+  // Any declared type: the blob store judges the content. The body is streamed to disk, and the size
+  // limit is enforced as it arrives (a declared length over the limit is refused before reading).
+  uploadScope(app, { as: 'stream', maxBytes: MAX_DOCUMENT_FILE_BYTES }, (scope) => {
     scope.post(
       '/api/document-versions/:id/file',
       {
@@ -46,10 +22,8 @@ export function documentFileRoutes(app: App, s: Services): void {
           response: { 200: documentVersion },
         },
       },
-      async (req) => {
-        const body = req.body instanceof UploadStream ? req.body.stream : Buffer.alloc(0);
-        return s.documents.versions.uploadFile(ctxOf(req), req.params.id, body, req.query.name);
-      },
+      async (req) =>
+        s.documents.versions.uploadFile(ctxOf(req), req.params.id, uploadedStream(req.body), req.query.name),
     );
   });
 

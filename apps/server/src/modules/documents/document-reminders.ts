@@ -1,6 +1,7 @@
+import { localDate } from '@vigil/frameworks';
 import { systemContext } from '../../platform/context.js';
 import type { Services } from '../../services.js';
-import { dayIn, organisationZone } from './documents.repository.js';
+import { organisationTimeZone } from '../org/org.repository.js';
 
 /** Days before the next review date when the owner is first reminded. */
 export const REVIEW_NOTICE_DAYS = 14;
@@ -13,8 +14,8 @@ export class DocumentReminders {
   constructor(protected readonly s: Services) {}
 
   async run(): Promise<{ dueSoon: number; overdue: number }> {
-    const zone = await organisationZone(this.s.db);
-    const today = dayIn(zone, this.s.clock.now());
+    const zone = await organisationTimeZone(this.s.db);
+    const today = localDate(this.s.clock.now(), zone);
     const soon = addDays(today, REVIEW_NOTICE_DAYS);
     const rows = await this.s.db
       .selectFrom('documents as d')

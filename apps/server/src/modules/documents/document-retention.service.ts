@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { DisposalRequest, DisposalView, DocumentVersionStatus } from '@vigil/contracts';
 import type { DocumentDisposalRow } from '@vigil/db';
+import { addMonths, localDate } from '@vigil/frameworks';
 import { AppError, conflict, notFound } from '../../http/errors.js';
-import type { RequestContext } from '../../platform/context.js';
+import { actorId, type RequestContext } from '../../platform/context.js';
 import { releaseFile } from '../../platform/files/file-references.js';
 import type { Services } from '../../services.js';
-import { actorId } from './document-access.js';
+import { organisationTimeZone } from '../org/org.repository.js';
+import { usersByIds } from '../users/users.repository.js';
 import { VERSION_FILE_REF } from './document-version-writes.js';
-import { addMonths, dayIn, organisationZone, usersByIds } from './documents.repository.js';
 
 export interface DisposalCandidate {
   versionId: string;
@@ -31,8 +32,8 @@ export class DocumentRetentionService {
   constructor(protected readonly s: Services) {}
 
   async candidates(): Promise<DisposalCandidate[]> {
-    const zone = await organisationZone(this.s.db);
-    const today = dayIn(zone, this.s.clock.now());
+    const zone = await organisationTimeZone(this.s.db);
+    const today = localDate(this.s.clock.now(), zone);
     const rows = await this.s.db
       .selectFrom('document_versions as v')
       .innerJoin('documents as d', 'd.id', 'v.document_id')
@@ -64,7 +65,7 @@ export class DocumentRetentionService {
       const since = r.status === 'obsolete' ? r.obsolete_at : r.is_record === 1 ? r.published_at : null;
       const years = r.doc_years ?? r.level_years;
       if (!since || years == null) continue;
-      const dueOn = addMonths(dayIn(zone, new Date(since)), years * 12);
+      const dueOn = addMonths(localDate(since, zone), years * 12);
       if (dueOn > today) continue;
       out.push({
         versionId: r.id,

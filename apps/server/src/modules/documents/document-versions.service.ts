@@ -10,17 +10,18 @@ import {
 import type { DocumentVersionRow } from '@vigil/db';
 import type { DownloadFile } from '../../http/download.js';
 import { AppError, badRequest, conflict, notFound } from '../../http/errors.js';
-import type { RequestContext } from '../../platform/context.js';
+import { actorId, has, type RequestContext } from '../../platform/context.js';
 import type { SniffedType } from '../../platform/files/blob-store.js';
 import { safeFileName } from '../../platform/files/file-names.js';
 import { addFileReference, releaseFile } from '../../platform/files/file-references.js';
 import type { Services } from '../../services.js';
-import { actorId, has, readsRegister } from './document-access.js';
+import { usersByIds } from '../users/users.repository.js';
+import { readsRegister } from './document-access.js';
 import { lineDiff } from './document-diff.js';
 import { guardedUpdate, mustFindVersion, VERSION_FILE_REF } from './document-version-writes.js';
 import { type ParticipantRole, transition, type VersionStatus } from './document-workflow.js';
 import { presentVersion, toParticipants } from './documents.presenter.js';
-import { findDocument, findVersion, participantsOf, usersByIds } from './documents.repository.js';
+import { findDocument, findVersion, participantsOf } from './documents.repository.js';
 
 const DOCUMENT_FILE_TYPES: readonly SniffedType[] = [
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

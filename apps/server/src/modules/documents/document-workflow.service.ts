@@ -5,11 +5,12 @@ import type {
   SubmitVersionRequest,
 } from '@vigil/contracts';
 import type { DB, DocumentVersionRow } from '@vigil/db';
+import { addMonths } from '@vigil/frameworks';
 import type { Kysely } from 'kysely';
 import { AppError, badRequest, notFound } from '../../http/errors.js';
-import type { RequestContext } from '../../platform/context.js';
+import { actorId, type RequestContext } from '../../platform/context.js';
 import type { Services } from '../../services.js';
-import { actorId } from './document-access.js';
+import { organisationToday } from '../org/org.repository.js';
 import { guardedUpdate, mustFindVersion } from './document-version-writes.js';
 import {
   type ParticipantRole,
@@ -19,7 +20,7 @@ import {
   type WorkflowState,
 } from './document-workflow.js';
 import { toParticipants } from './documents.presenter.js';
-import { addMonths, dayIn, findDocument, organisationZone, participantsOf } from './documents.repository.js';
+import { findDocument, participantsOf } from './documents.repository.js';
 
 /**
  * The approval workflow of a version (draft → review → approved → published → obsolete): the pure state
@@ -129,7 +130,7 @@ export class DocumentWorkflowService {
     const doc = await findDocument(this.s.db, v.document_id);
     if (!doc) throw notFound('document');
     const now = this.s.clock.now().toISOString();
-    const today = dayIn(await organisationZone(this.s.db), this.s.clock.now());
+    const today = await organisationToday(this.s.db, this.s.clock.now());
     await this.apply(ctx, v, { type: 'publish' }, async (trx) => {
       const previous = await trx
         .selectFrom('document_versions')

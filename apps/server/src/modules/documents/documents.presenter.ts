@@ -9,9 +9,9 @@ import type {
   DocumentVersionView,
 } from '@vigil/contracts';
 import type { DocumentLevelRow, DocumentParticipantRow, DocumentVersionRow } from '@vigil/db';
+import type { UserRefRow } from '../users/users.repository.js';
 import type { RegisterRow } from './document-register.repository.js';
 import { reviewStage } from './document-workflow.js';
-import type { UserRefRow } from './documents.repository.js';
 
 export function presentLevel(row: DocumentLevelRow, documentCount: number): DocumentLevelView {
   return {

@@ -2,26 +2,6 @@
 import type { DB, DocumentParticipantRow, DocumentRow, DocumentVersionRow } from '@vigil/db';
 import type { Kysely } from 'kysely';
 
-export interface UserRefRow {
-  id: string;
-  displayName: string;
-  username: string;
-}
-
-export async function usersByIds(
-  db: Kysely<DB>,
-  ids: Iterable<string | null>,
-): Promise<Map<string, UserRefRow>> {
-  const list = [...new Set([...ids].filter((x): x is string => !!x))];
-  if (list.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('users')
-    .select(['id', 'display_name', 'username'])
-    .where('id', 'in', list)
-    .execute();
-  return new Map(rows.map((r) => [r.id, { id: r.id, displayName: r.display_name, username: r.username }]));
-}
-
 /** Active (not disabled) users among the ids, plus every active holder of the roles. */
 export async function activeRecipients(
   db: Kysely<DB>,
@@ -86,26 +66,6 @@ export async function numbersWithPrefix(db: Kysely<DB>, prefix: string): Promise
     .where('number', 'like', `${prefix}%`)
     .execute();
   return rows.map((r) => r.number);
-}
-
-export async function organisationZone(db: Kysely<DB>): Promise<string> {
-  const org = await db.selectFrom('organisation').select('time_zone').executeTakeFirst();
-  return org?.time_zone ?? 'Asia/Taipei';
-}
-
-/** Today's date (YYYY-MM-DD) in a time zone. */
-export function dayIn(timeZone: string, at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone }).format(at);
-}
-
-/** A calendar date plus whole months (clamped to the month's last day: 31 Jan + 1 month = 28/29 Feb). */
-export function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const total = y * 12 + (m - 1) + months;
-  const year = Math.floor(total / 12);
-  const month = (total % 12) + 1;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
 
 export async function countPendingApprovals(db: Kysely<DB>): Promise<number> {

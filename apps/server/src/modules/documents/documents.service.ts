@@ -11,9 +11,11 @@ import type { DB } from '@vigil/db';
 import { isUniqueViolation } from '@vigil/db';
 import type { Kysely } from 'kysely';
 import { badRequest, conflict, notFound } from '../../http/errors.js';
-import type { RequestContext } from '../../platform/context.js';
+import { actorId, has, type RequestContext } from '../../platform/context.js';
 import type { Services } from '../../services.js';
-import { actorId, has, readsRegister } from './document-access.js';
+import { organisationToday } from '../org/org.repository.js';
+import { usersByIds } from '../users/users.repository.js';
+import { readsRegister } from './document-access.js';
 import { DocumentDistributionService } from './document-distribution.service.js';
 import { DocumentLevelService } from './document-levels.service.js';
 import { findRegisterRow, listDocuments, overdueReviews } from './document-register.repository.js';
@@ -24,11 +26,8 @@ import { DocumentWorkflowService } from './document-workflow.service.js';
 import { presentDetail, presentListItem } from './documents.presenter.js';
 import {
   countPendingApprovals,
-  dayIn,
   findDocument,
   numbersWithPrefix,
-  organisationZone,
-  usersByIds,
   versionsOf,
 } from './documents.repository.js';
 
@@ -196,7 +195,7 @@ export class DocumentService {
   }
 
   async today(): Promise<string> {
-    return dayIn(await organisationZone(this.s.db), this.s.clock.now());
+    return organisationToday(this.s.db, this.s.clock.now());
   }
 
   // ---- home card ----------------------------------------------------------------------------------------

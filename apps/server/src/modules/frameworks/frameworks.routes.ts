@@ -8,23 +8,9 @@ import {
   frameworkVersionParams,
   MAX_FRAMEWORK_FILE_BYTES,
 } from '@vigil/contracts';
-import { AppError } from '../../http/errors.js';
+import { uploadedBytes, uploadScope } from '../../http/raw-upload.js';
 import { type App, ctxOf } from '../../http/types.js';
 import type { Services } from '../../services.js';
-
-/**
- * The uploaded file. Its bytes sit in a private field, so request hooks that walk a parsed body (the NUL
- * guard) see an object without properties.
- */
-class UploadedFramework {
-  readonly #bytes: Buffer;
-  constructor(bytes: Buffer) {
-    this.#bytes = bytes;
-  }
-  get bytes(): Buffer {
-    return this.#bytes;
-  }
-}
 
 /** What browsers and scripts send for a YAML or JSON file. The content itself decides whether it is valid. */
 const UPLOAD_TYPES = new Set([
@@ -62,51 +48,36 @@ export function frameworkRoutes(app: App, s: Services): void {
     async (req) => s.frameworks.versionDetail(req.params.id),
   );
 
-  // The import takes the file as the raw body, in a scope of its own so the rest of the API keeps JSON and
-  // its smaller limit.
-  app.register(async (scope: App) => {
-    scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser(
-      '*',
-      { parseAs: 'buffer', bodyLimit: MAX_FRAMEWORK_FILE_BYTES },
-      (req, body, done) => {
-        const type = String(req.headers['content-type'] ?? '')
-          .split(';')[0]
-          ?.trim()
-          .toLowerCase();
-        if (!type || !UPLOAD_TYPES.has(type)) {
-          done(
-            new AppError(
-              415,
-              'framework.unsupported_type',
-              'send the framework file as YAML, JSON or application/octet-stream',
-              {
-                contentType: type ?? null,
-              },
-            ),
-            undefined,
-          );
-          return;
-        }
-        done(null, new UploadedFramework(body as Buffer));
+  // The import takes the file as the raw body (see uploadScope).
+  uploadScope(
+    app,
+    {
+      as: 'buffer',
+      maxBytes: MAX_FRAMEWORK_FILE_BYTES,
+      types: {
+        accept: UPLOAD_TYPES,
+        code: 'framework.unsupported_type',
+        message: 'send the framework file as YAML, JSON or application/octet-stream',
       },
-    );
-    scope.post(
-      '/api/frameworks/import',
-      {
-        config: { access: 'compliance.manage' },
-        bodyLimit: MAX_FRAMEWORK_FILE_BYTES,
-        schema: {
-          tags,
-          summary: 'Import a framework file (raw YAML or JSON body)',
-          querystring: frameworkImportQuery,
-          response: { 201: frameworkImportResponse },
+    },
+    (scope) => {
+      scope.post(
+        '/api/frameworks/import',
+        {
+          config: { access: 'compliance.manage' },
+          bodyLimit: MAX_FRAMEWORK_FILE_BYTES,
+          schema: {
+            tags,
+            summary: 'Import a framework file (raw YAML or JSON body)',
+            querystring: frameworkImportQuery,
+            response: { 201: frameworkImportResponse },
+          },
         },
-      },
-      async (req, reply) => {
-        const bytes = req.body instanceof UploadedFramework ? req.body.bytes : Buffer.alloc(0);
-        return reply.code(201).send(await s.frameworks.import(ctxOf(req), bytes, req.query.filename));
-      },
-    );
-  });
+        async (req, reply) =>
+          reply
+            .code(201)
+            .send(await s.frameworks.import(ctxOf(req), uploadedBytes(req.body), req.query.filename)),
+      );
+    },
+  );
 }

@@ -1,10 +1,23 @@
 import type { DB, OrganisationRow, UnitRow } from '@vigil/db';
+import { localDate } from '@vigil/frameworks';
 import type { Kysely } from 'kysely';
 
 export const ORG_ID = 'default';
+export const DEFAULT_TIME_ZONE = 'Asia/Taipei';
 
 export async function findOrganisation(db: Kysely<DB>): Promise<OrganisationRow | undefined> {
   return db.selectFrom('organisation').selectAll().where('id', '=', ORG_ID).executeTakeFirst();
+}
+
+/** The organisation's time zone (Asia/Taipei until one is set): dates and deadlines are kept in it. */
+export async function organisationTimeZone(db: Kysely<DB>): Promise<string> {
+  const org = await db.selectFrom('organisation').select('time_zone').executeTakeFirst();
+  return org?.time_zone ?? DEFAULT_TIME_ZONE;
+}
+
+/** Today's date (YYYY-MM-DD) in the organisation's time zone. */
+export async function organisationToday(db: Kysely<DB>, now: Date): Promise<string> {
+  return localDate(now, await organisationTimeZone(db));
 }
 
 export async function upsertOrganisation(db: Kysely<DB>, row: OrganisationRow): Promise<void> {

@@ -12,7 +12,7 @@ import {
 import type { OrganisationRow, UnitRow } from '@vigil/db';
 import { type App, ctxOf } from '../../http/types.js';
 import type { Services } from '../../services.js';
-import { DEFAULT_TIME_ZONE } from './org.service.js';
+import { DEFAULT_TIME_ZONE } from './org.repository.js';
 
 function presentOrg(o: OrganisationRow | null) {
   return {

@@ -8,6 +8,7 @@ import type { RequestContext } from '../../platform/context.js';
 import { findUserById } from '../users/users.repository.js';
 import {
   childCount,
+  DEFAULT_TIME_ZONE,
   deleteUnit,
   findOrganisation,
   findUnit,
@@ -18,8 +19,6 @@ import {
   updateUnit,
   upsertOrganisation,
 } from './org.repository.js';
-
-export const DEFAULT_TIME_ZONE = 'Asia/Taipei';
 
 export interface UnitInput {
   name?: string | undefined;

@@ -5,22 +5,11 @@ import {
   type RegulationExportQuery,
   type RegulationView,
 } from '@vigil/contracts';
-import {
-  type Block,
-  type Cell,
-  REPORT_CONTENT_TYPES,
-  type ReportMeta,
-  renderDocx,
-  renderPdf,
-  renderXlsx,
-  reportFileName,
-} from '@vigil/reports';
+import type { Block, Cell, ReportLocale as Lang } from '@vigil/reports';
 import type { DownloadFile } from '../../http/download.js';
 import type { RequestContext } from '../../platform/context.js';
+import { exportReport, L, reportMeta } from '../../platform/report-export.js';
 import type { Services } from '../../services.js';
-
-type Lang = 'zh-TW' | 'en';
-const L = (lang: Lang, zh: string, en: string) => (lang === 'zh-TW' ? zh : en);
 
 function columns(lang: Lang): { title: string; width: number }[] {
   return [
@@ -66,15 +55,7 @@ export async function regulationsExport(
   const lang = q.lang;
   const items = await s.regulations.present(await s.regulations.rows());
   const title = L(lang, '適用法規清單', 'Applicable regulations list');
-  const org = await s.db.selectFrom('organisation').select(['name', 'time_zone']).executeTakeFirst();
-  const meta: ReportMeta = {
-    title,
-    organisation: org?.name ?? '',
-    generatedAt: s.clock.now().toISOString(),
-    generatedBy: ctx.actor?.kind === 'user' ? ctx.actor.displayName : (ctx.actor?.label ?? ''),
-    locale: lang,
-    timeZone: org?.time_zone ?? 'Asia/Taipei',
-  };
+  const meta = await reportMeta(s, ctx, lang, title);
   const cols = columns(lang);
   const body = rows(items, lang);
   const due = items.filter((r) => r.reviewDue).length;
@@ -86,42 +67,31 @@ export async function regulationsExport(
       [L(lang, '待檢視', 'Review due'), String(due)],
     ],
   };
-  let file: Buffer;
-  if (q.format === 'xlsx') {
-    file = await renderXlsx(
-      [
-        {
-          name: title,
-          title,
-          columns: cols.map((c) => ({ header: c.title, width: Math.round(c.width * 14) })),
-          rows: body,
-        },
-      ],
-      meta,
-    );
-  } else {
-    const doc = {
-      meta,
+  return exportReport(s, ctx, {
+    format: q.format,
+    meta,
+    fileName: title,
+    sheets: () => [
+      {
+        name: title,
+        title,
+        columns: cols.map((c) => ({ header: c.title, width: Math.round(c.width * 14) })),
+        rows: body,
+      },
+    ],
+    document: () => ({
       landscape: true,
       blocks: [
-        { type: 'heading', level: 1, text: title } as Block,
+        { type: 'heading', level: 1, text: title },
         summary,
-        { type: 'table', columns: cols, rows: body, repeatHeader: true } as Block,
+        { type: 'table', columns: cols, rows: body, repeatHeader: true },
       ],
-    };
-    file = q.format === 'pdf' ? await renderPdf(doc) : await renderDocx(doc);
-  }
-  await s.db.transaction().execute((trx) =>
-    s.audit.record(trx, ctx, {
+    }),
+    audit: {
       action: 'regulation.exported',
       objectType: 'regulation',
       objectId: null,
       details: { format: q.format, lang, entries: items.length },
-    }),
-  );
-  return {
-    body: file,
-    contentType: REPORT_CONTENT_TYPES[q.format],
-    fileName: reportFileName(title, q.format, s.clock.now().toISOString()),
-  };
+    },
+  });
 }

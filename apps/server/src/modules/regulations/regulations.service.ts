@@ -10,7 +10,7 @@ import type { DB, RegulationRow } from '@vigil/db';
 import { addMonths, daysBetween, localDate } from '@vigil/frameworks';
 import type { Kysely } from 'kysely';
 import { badRequest, notFound } from '../../http/errors.js';
-import { type RequestContext, systemContext } from '../../platform/context.js';
+import { actorId, type RequestContext, systemContext } from '../../platform/context.js';
 import type { Services } from '../../services.js';
 import {
   claimReminder,
@@ -20,8 +20,6 @@ import {
 } from '../obligations/obligations.repository.js';
 import { presentRegulation, reviewDue } from './regulations.presenter.js';
 import { REGULATION_SEEDS } from './regulations.seed.js';
-
-const actorId = (ctx: RequestContext) => (ctx.actor?.kind === 'user' ? ctx.actor.userId : null);
 
 /** The regulations register (適用法規清單): laws, regulations, standards and contracts that apply. */
 export class RegulationService {

@@ -10,38 +10,16 @@ import {
   TREATMENT_ITEM_STATUS_LABELS,
   type TreatmentItemStatus,
 } from '@vigil/contracts';
-import {
-  type Block,
-  type Cell,
-  REPORT_CONTENT_TYPES,
-  type ReportMeta,
-  renderDocx,
-  renderPdf,
-  renderXlsx,
-  reportFileName,
-} from '@vigil/reports';
+import type { Block, Cell, ReportLocale as Lang } from '@vigil/reports';
+import type { DownloadFile } from '../../http/download.js';
 import type { RequestContext } from '../../platform/context.js';
+import { exportReport, L, reportMeta } from '../../platform/report-export.js';
 import type { Services } from '../../services.js';
-import { usersByIds } from './risks.repository.js';
+import { usersByIds } from '../users/users.repository.js';
 
-type Lang = 'zh-TW' | 'en';
-const L = (lang: Lang, zh: string, en: string) => (lang === 'zh-TW' ? zh : en);
 const lbl = (lang: Lang, x: { en: string; zh: string }) => (lang === 'zh-TW' ? x.zh : x.en);
 const levelCell = (lang: Lang, l: { en: string; zh: string; color: string } | null | undefined): Cell =>
   l ? { text: lbl(lang, l), fill: l.color } : '';
-
-async function meta(s: Services, ctx: RequestContext, title: string, lang: Lang): Promise<ReportMeta> {
-  const org = await s.db.selectFrom('organisation').select(['name', 'time_zone']).executeTakeFirst();
-  const by = ctx.actor?.kind === 'user' ? ctx.actor.displayName : (ctx.actor?.label ?? '');
-  return {
-    title,
-    organisation: org?.name ?? '',
-    generatedAt: s.clock.now().toISOString(),
-    generatedBy: by,
-    locale: lang,
-    timeZone: org?.time_zone ?? 'Asia/Taipei',
-  };
-}
 
 function methodologyBlocks(def: RiskMethodologyDefinition, lang: Lang, approverName: string): Block[] {
   const blocks: Block[] = [];
@@ -212,7 +190,7 @@ export async function assessmentReport(
   ctx: RequestContext,
   id: string,
   q: RiskAssessmentReportQuery,
-): Promise<{ body: Buffer; contentType: string; fileName: string }> {
+): Promise<DownloadFile> {
   const lang = q.lang;
   const a = await s.risks.getAssessment(id);
   const m = await s.risks.methodology(a.methodology.id);
@@ -321,21 +299,18 @@ export async function assessmentReport(
         }
       : { type: 'paragraph', text: L(lang, '無。', 'None.') },
   );
-  const doc = { meta: await meta(s, ctx, title, lang), blocks, landscape: true };
-  const body = q.format === 'pdf' ? await renderPdf(doc) : await renderDocx(doc);
-  await s.db.transaction().execute((trx) =>
-    s.audit.record(trx, ctx, {
+  return exportReport(s, ctx, {
+    format: q.format,
+    meta: await reportMeta(s, ctx, lang, title),
+    fileName: `${title}-${a.title}`,
+    document: () => ({ blocks, landscape: true }),
+    audit: {
       action: 'risk_assessment.reported',
       objectType: 'risk_assessment',
       objectId: id,
       details: { format: q.format, lang, scenarios: items.length },
-    }),
-  );
-  return {
-    body,
-    contentType: REPORT_CONTENT_TYPES[q.format],
-    fileName: reportFileName(`${title}-${a.title}`, q.format, s.clock.now().toISOString()),
-  };
+    },
+  });
 }
 
 /** 風險清單 / 風險處理計畫: the register (filtered) and its treatment items. */
@@ -343,7 +318,7 @@ export async function registerExport(
   s: Services,
   ctx: RequestContext,
   q: RiskExportQuery,
-): Promise<{ body: Buffer; contentType: string; fileName: string }> {
+): Promise<DownloadFile> {
   const lang = q.lang;
   const { format, lang: _l, ...filters } = q;
   const rows = await s.risks.scenarios.registerRows(ctx, filters);
@@ -389,29 +364,25 @@ export async function registerExport(
     L(lang, '逾期', 'Overdue'),
   ];
   const title = `${listTitle}／${planTitle}`;
-  const m = await meta(s, ctx, title, lang);
-  let body: Buffer;
-  if (format === 'xlsx') {
-    body = await renderXlsx(
-      [
-        {
-          name: listTitle,
-          title: listTitle,
-          columns: resultColumns(lang).map((header, i) => ({ header, width: i === 1 ? 40 : 16 })),
-          rows: resultRows(items, lang),
-        },
-        {
-          name: planTitle,
-          title: planTitle,
-          columns: planColumns.map((header) => ({ header, width: 20 })),
-          rows: plan,
-        },
-      ],
-      m,
-    );
-  } else {
-    body = await renderPdf({
-      meta: m,
+  return exportReport(s, ctx, {
+    format,
+    meta: await reportMeta(s, ctx, lang, title),
+    fileName: listTitle,
+    sheets: () => [
+      {
+        name: listTitle,
+        title: listTitle,
+        columns: resultColumns(lang).map((header, i) => ({ header, width: i === 1 ? 40 : 16 })),
+        rows: resultRows(items, lang),
+      },
+      {
+        name: planTitle,
+        title: planTitle,
+        columns: planColumns.map((header) => ({ header, width: 20 })),
+        rows: plan,
+      },
+    ],
+    document: () => ({
       landscape: true,
       blocks: [
         { type: 'heading', level: 1, text: listTitle },
@@ -425,19 +396,12 @@ export async function registerExport(
         { type: 'heading', level: 1, text: planTitle },
         { type: 'table', columns: planColumns.map((title) => ({ title })), rows: plan, repeatHeader: true },
       ],
-    });
-  }
-  await s.db.transaction().execute((trx) =>
-    s.audit.record(trx, ctx, {
+    }),
+    audit: {
       action: 'risk.exported',
       objectType: 'risk',
       objectId: null,
       details: { format, lang, scenarios: items.length, treatmentItems: plan.length, filters },
-    }),
-  );
-  return {
-    body,
-    contentType: REPORT_CONTENT_TYPES[format],
-    fileName: reportFileName(listTitle, format, s.clock.now().toISOString()),
-  };
+    },
+  });
 }

@@ -18,7 +18,8 @@ import type {
 import type { DB, RiskScenarioRow, RiskTreatmentItemRow } from '@vigil/db';
 import type { Kysely } from 'kysely';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../http/errors.js';
-import { type RequestContext, systemContext } from '../../platform/context.js';
+import { actorId, has, type RequestContext, systemContext } from '../../platform/context.js';
+import { usersByIds } from '../users/users.repository.js';
 import { evaluateRating, type RatingComputation, rankOf } from './risk-methodology.js';
 import {
   type LoadedMethodology,
@@ -27,8 +28,8 @@ import {
   presentAcceptance,
   presentItem,
 } from './risks.presenter.js';
-import { listScenarios, nextScenarioSeq, refreshNextDue, usersByIds } from './risks.repository.js';
-import { actorId, has, ownerScope, type RiskService } from './risks.service.js';
+import { listScenarios, nextScenarioSeq, refreshNextDue } from './risks.repository.js';
+import { ownerScope, type RiskService } from './risks.service.js';
 
 type Prefix = 'inherent' | 'target' | 'actual';
 

@@ -24,8 +24,9 @@ import type {
   RiskTreatmentItemRow,
   RiskVulnerabilityRow,
 } from '@vigil/db';
+import type { UserRefRow } from '../users/users.repository.js';
 import { evaluateRating, rankOf } from './risk-methodology.js';
-import type { ItemCounts, UserRefRow } from './risks.repository.js';
+import type { ItemCounts } from './risks.repository.js';
 
 export interface LoadedMethodology {
   row: RiskMethodologyRow;

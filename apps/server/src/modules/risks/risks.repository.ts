@@ -3,27 +3,6 @@ import type { RiskRegisterQuery } from '@vigil/contracts';
 import type { DB, RiskScenarioRow } from '@vigil/db';
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 
-export interface UserRefRow {
-  id: string;
-  displayName: string;
-  username: string;
-}
-
-/** Display references of users by id (one query). */
-export async function usersByIds(
-  db: Kysely<DB>,
-  ids: Iterable<string | null>,
-): Promise<Map<string, UserRefRow>> {
-  const list = [...new Set([...ids].filter((x): x is string => !!x))];
-  if (list.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('users')
-    .select(['id', 'display_name', 'username'])
-    .where('id', 'in', list)
-    .execute();
-  return new Map(rows.map((r) => [r.id, { id: r.id, displayName: r.display_name, username: r.username }]));
-}
-
 export interface ScenarioAssetRow {
   scenario_id: string;
   id: string;
@@ -208,9 +187,4 @@ export async function nextScenarioSeq(trx: Kysely<DB>): Promise<number> {
     .select((eb) => eb.fn.max<number | null>('seq').as('m'))
     .executeTakeFirst();
   return Number(row?.m ?? 0) + 1;
-}
-
-export async function organisationToday(db: Kysely<DB>, now: Date): Promise<string> {
-  const org = await db.selectFrom('organisation').select('time_zone').executeTakeFirst();
-  return new Intl.DateTimeFormat('en-CA', { timeZone: org?.time_zone ?? 'Asia/Taipei' }).format(now);
 }

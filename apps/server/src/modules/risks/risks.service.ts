@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type {
   CreateRiskAssessmentRequest,
   CreateRiskMethodologyRequest,
-  Permission,
   RiskAssessmentListQuery,
   RiskAssessmentView,
   RiskMethodologyDefinition,
@@ -18,9 +17,11 @@ import type { Kysely } from 'kysely';
 import { badRequest, conflict, notFound } from '../../http/errors.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
-import type { RequestContext } from '../../platform/context.js';
+import { actorId, has, type RequestContext } from '../../platform/context.js';
 import type { SettingsService } from '../../platform/settings/settings.service.js';
 import type { AssetService } from '../assets/assets.service.js';
+import { organisationToday } from '../org/org.repository.js';
+import { usersByIds } from '../users/users.repository.js';
 import { SEED_THREATS, SEED_VULNERABILITIES } from './risk-catalogue.seed.js';
 import { RiskCatalogueService } from './risk-catalogue.service.js';
 import { assertValidMethodology, DEFAULT_METHODOLOGY, evaluateRating } from './risk-methodology.js';
@@ -34,18 +35,8 @@ import {
   presentScenario,
   type ScenarioContext,
 } from './risks.presenter.js';
-import {
-  assetsOfScenarios,
-  itemCountsOf,
-  organisationToday,
-  overdueCountsOf,
-  usersByIds,
-} from './risks.repository.js';
+import { assetsOfScenarios, itemCountsOf, overdueCountsOf } from './risks.repository.js';
 
-export function has(ctx: RequestContext, p: Permission): boolean {
-  return ctx.actor?.kind === 'user' ? ctx.actor.permissions.has(p) : ctx.actor !== null;
-}
-export const actorId = (ctx: RequestContext) => (ctx.actor?.kind === 'user' ? ctx.actor.userId : null);
 /** risks.treat holders without risks.read see only the scenarios they own. */
 export const ownerScope = (ctx: RequestContext): string | null =>
   has(ctx, 'risks.read') || has(ctx, 'risks.manage') ? null : (actorId(ctx) ?? '-');

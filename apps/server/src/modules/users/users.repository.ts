@@ -14,6 +14,28 @@ export async function findUserById(db: Kysely<DB>, id: string): Promise<UserRow 
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** How other records name a user: a reference, not the account. */
+export interface UserRefRow {
+  id: string;
+  displayName: string;
+  username: string;
+}
+
+/** Display references of users by id (one query; unknown and empty ids are skipped). */
+export async function usersByIds(
+  db: Kysely<DB>,
+  ids: Iterable<string | null | undefined>,
+): Promise<Map<string, UserRefRow>> {
+  const list = [...new Set([...ids].filter((x): x is string => !!x))];
+  if (list.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'display_name', 'username'])
+    .where('id', 'in', list)
+    .execute();
+  return new Map(rows.map((r) => [r.id, { id: r.id, displayName: r.display_name, username: r.username }]));
+}
+
 export async function findUserByUsername(db: Kysely<DB>, username: string): Promise<UserRow | undefined> {
   return db
     .selectFrom('users')

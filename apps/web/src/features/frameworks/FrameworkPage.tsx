@@ -2,7 +2,7 @@ import { Alert, Anchor, Group, Select, Stack, Text, TextInput, Title } from '@ma
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { LoadingScreen } from '../../components/LoadingScreen.js';
 import { PageHeading } from '../../components/PageHeading.js';
@@ -11,12 +11,22 @@ import { useFramework, useFrameworkVersion, useText } from './api.js';
 import { nodeAnchor, RequirementCard } from './RequirementCard.js';
 import { visibleTree } from './tree.js';
 
-/** One framework: version switcher, search, and the section tree with each requirement and its mappings. */
+/**
+ * One framework. Keyed by the framework so a mapping link to another framework starts with an empty search
+ * (a search carried over would hide the requirement the link points at).
+ */
 export function FrameworkPage() {
+  const { key } = useParams();
+  return <FrameworkView key={key} frameworkKey={key} />;
+}
+
+/** Version switcher, search, and the section tree with each requirement and its mappings. */
+function FrameworkView({ frameworkKey: key }: { frameworkKey: string | undefined }) {
   const { t } = useTranslation();
   const text = useText();
   const formatDateTime = useFormatDateTime();
-  const { key } = useParams();
+  const location = useLocation();
+  const imported = (location.state as { imported?: { version: string } } | null)?.imported;
   const [params, setParams] = useSearchParams();
   const framework = useFramework(key);
   const versionId = params.get('version') ?? framework.data?.currentVersion?.id ?? null;
@@ -45,6 +55,11 @@ export function FrameworkPage() {
         {t('frameworks.page.back')}
       </Anchor>
       <PageHeading title={text(fw.name)} />
+      {imported ? (
+        <Alert color="teal" variant="light" role="status" mb="md">
+          {t('frameworks.import.done', { name: text(fw.name), version: imported.version })}
+        </Alert>
+      ) : null}
       <Group align="flex-end" mb="md" wrap="wrap">
         <Select
           label={t('frameworks.page.versionSelect')}

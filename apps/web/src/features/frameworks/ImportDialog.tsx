@@ -30,7 +30,9 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     onSuccess: async (result) => {
       await queryClient.invalidateQueries({ queryKey: frameworksKey });
       onClose();
-      navigate(`/frameworks/${encodeURIComponent(result.framework.key)}`);
+      navigate(`/frameworks/${encodeURIComponent(result.framework.key)}`, {
+        state: { imported: { version: result.version.version } },
+      });
     },
   });
   const problems = importProblems(upload.error);
@@ -69,6 +71,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
             error={fileError}
             required
             clearable
+            clearButtonProps={{ 'aria-label': t('frameworks.import.clear') }}
           />
           {problems ? (
             <Stack gap="xs" role="alert">

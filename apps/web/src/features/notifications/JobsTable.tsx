@@ -95,7 +95,7 @@ export function JobsTable({ canRun }: { canRun: boolean }) {
                 <Table.Td>
                   <Button
                     size="xs"
-                    variant="light"
+                    variant="default"
                     loading={run.isPending && run.variables === job.name}
                     aria-label={t('notifications.jobs.runNowLabel', { name: job.name })}
                     onClick={() => run.mutate(job.name)}

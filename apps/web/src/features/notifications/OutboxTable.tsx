@@ -100,7 +100,7 @@ export function OutboxTable() {
                 {item.status === 'failed' || item.status === 'skipped' ? (
                   <Button
                     size="xs"
-                    variant="light"
+                    variant="default"
                     loading={retry.isPending && retry.variables === item.id}
                     aria-label={t('notifications.outbox.retryLabel', {
                       to: item.email ?? item.userName ?? '—',

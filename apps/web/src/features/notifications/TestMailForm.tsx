@@ -44,7 +44,7 @@ export function TestMailForm() {
               error={errors.to}
               w={360}
             />
-            <Button type="submit" variant="light" loading={send.isPending}>
+            <Button type="submit" variant="default" loading={send.isPending}>
               {t('notifications.sendTest')}
             </Button>
           </Group>

@@ -1,4 +1,5 @@
 import {
+  Alert,
   Anchor,
   Badge,
   Button,
@@ -50,7 +51,10 @@ export function RegulationDetailPage() {
         regulationResponse,
         reviewedOn ? { reviewedOn } : {},
       ),
-    onSuccess: refresh,
+    onSuccess: async () => {
+      setReviewedOn('');
+      await refresh();
+    },
   });
   const remove = useMutation({
     mutationFn: () => api.delete(regulationPath(regulationId ?? ''), ok),
@@ -113,7 +117,7 @@ export function RegulationDetailPage() {
             <Field label={t('regulations.fields.nextReview')}>
               {r.nextReviewOn ?? '—'} ({t('regulations.everyMonths', { count: r.reviewMonths })})
               {r.reviewDue ? (
-                <Badge ml="xs" color="red.9" variant="outline">
+                <Badge ml="xs" color="red.9" variant="outline" miw="max-content">
                   {t('regulations.reviewDue')}
                 </Badge>
               ) : null}
@@ -179,6 +183,14 @@ export function RegulationDetailPage() {
               </Button>
             </Group>
             <ErrorAlert error={review.error} />
+            {review.data ? (
+              <Alert color="teal" variant="light" role="status" mt="sm">
+                {t('regulations.reviewed', {
+                  on: review.data.lastReviewedOn ?? '—',
+                  next: review.data.nextReviewOn ?? '—',
+                })}
+              </Alert>
+            ) : null}
           </Card>
         ) : null}
       </Stack>

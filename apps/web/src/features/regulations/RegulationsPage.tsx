@@ -125,7 +125,7 @@ function RegisterList() {
             <Table.Td>{r.owner?.displayName ?? '—'}</Table.Td>
             <Table.Td>
               {r.reviewDue ? (
-                <Badge color="red.9" variant="outline">
+                <Badge color="red.9" variant="outline" miw="max-content">
                   {r.nextReviewOn ?? t('regulations.neverReviewed')}
                 </Badge>
               ) : (

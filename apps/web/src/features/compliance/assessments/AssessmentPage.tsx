@@ -82,7 +82,9 @@ export function AssessmentPage() {
         </Card>
         {notRequired > 0 ? (
           <Group gap="md">
-            <Text size="sm">{t('compliance.assessments.notRequiredHidden', { count: notRequired, level })}</Text>
+            <Text size="sm">
+              {t('compliance.assessments.notRequiredHidden', { count: notRequired, level })}
+            </Text>
             <Switch
               label={t('compliance.assessments.showNotRequired')}
               checked={showNotRequired}

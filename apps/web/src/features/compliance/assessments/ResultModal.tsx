@@ -172,6 +172,7 @@ export function ResultModal({ result, onClose }: { result: ComplianceResultView;
                       size="compact-xs"
                       variant="light"
                       onClick={() => setControlIds([...controlIds, c.id])}
+                      aria-label={t('compliance.result.attachNamed', { name: `${c.code} ${c.name}` })}
                     >
                       {t('compliance.result.attach')}
                     </Button>
@@ -189,6 +190,7 @@ export function ResultModal({ result, onClose }: { result: ComplianceResultView;
                       size="compact-xs"
                       variant="light"
                       onClick={() => setEvidenceIds([...evidenceIds, e.id])}
+                      aria-label={t('compliance.result.attachNamed', { name: e.title })}
                     >
                       {t('compliance.result.attach')}
                     </Button>

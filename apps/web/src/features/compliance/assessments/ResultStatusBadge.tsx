@@ -17,7 +17,7 @@ export function ResultStatusBadge({ status }: { status: ComplianceResultStatus }
   const { t } = useTranslation();
   return (
     <Badge
-      variant={status === 'not_assessed' ? 'transparent' : 'outline'}
+      variant="outline"
       color={COLORS[status]}
       c={status === 'partial' ? 'var(--mantine-color-text)' : undefined}
       miw="max-content"

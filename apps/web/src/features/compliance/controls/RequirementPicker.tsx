@@ -38,13 +38,22 @@ export function RequirementPicker({
       label: `${n.ref} ${text(n.title)}`,
       disabled: value.some((v) => same(v, { frameworkKey: frameworkKey ?? '', ref: n.ref })),
     }));
+  // Titles of requirements picked from another framework than the one now shown, so a pill keeps its title.
+  const [picked, setPicked] = useState<Map<string, FrameworkText>>(() => new Map());
+  const keyOf = (r: ControlRequirementRef) => `${r.frameworkKey}:${r.ref}`;
   const titleOf = (r: ControlRequirementRef) =>
-    r.frameworkKey === frameworkKey ? text(nodes.data?.nodes.find((n) => n.ref === r.ref)?.title) : '';
+    text(
+      r.frameworkKey === frameworkKey
+        ? (nodes.data?.nodes.find((n) => n.ref === r.ref)?.title ?? picked.get(keyOf(r)))
+        : picked.get(keyOf(r)),
+    );
   const frameworkName = (key: string) => text(items.find((f) => f.key === key)?.name) || key;
 
   const add = (ref: string | null) => {
     if (!ref || !frameworkKey) return;
     const next = { frameworkKey, ref };
+    const title = nodes.data?.nodes.find((n) => n.ref === ref)?.title;
+    if (title) setPicked(new Map(picked).set(keyOf(next), title));
     if (!value.some((v) => same(v, next))) onChange([...value, next]);
     setSearch('');
   };
@@ -92,7 +101,7 @@ export function RequirementPicker({
           <Pill.Group aria-label={t('compliance.controls.requirementsChosen')}>
             {value.map((r) => (
               <Pill
-                key={`${r.frameworkKey}:${r.ref}`}
+                key={keyOf(r)}
                 withRemoveButton
                 removeButtonProps={{
                   'aria-label': t('compliance.controls.requirementRemove', {

@@ -14,9 +14,7 @@ const COLORS: Record<EvidenceStatus, string> = {
 export function EvidenceStatusBadge({ status }: { status: EvidenceStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge color={COLORS[status]} variant={status === 'expired' ? 'filled' : 'outline'}
-      miw="max-content"
-    >
+    <Badge color={COLORS[status]} variant={status === 'expired' ? 'filled' : 'outline'} miw="max-content">
       {t(`compliance.evidence.statuses.${status}`)}
     </Badge>
   );
