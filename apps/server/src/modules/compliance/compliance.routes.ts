@@ -32,6 +32,9 @@ export function complianceRoutes(app: App, s: Services): void {
   const read = { access: 'compliance.read' } as const;
   const manage = { access: 'compliance.manage' } as const;
   const c = s.compliance;
+  const control = { tags, params: idParams, response: { 200: appliedControlResponse } };
+  const assessment = { tags, params: idParams, response: { 200: complianceAssessmentDetail } };
+  const soa = { tags, params: idParams, response: { 200: soaResponse } };
 
   // ---- applied controls
   app.get(
@@ -52,20 +55,12 @@ export function complianceRoutes(app: App, s: Services): void {
   );
   app.get(
     '/api/compliance/controls/:id',
-    { config: read, schema: { tags, params: idParams, response: { 200: appliedControlResponse } } },
+    { config: read, schema: control },
     async (req) => c.controls.get(req.params.id),
   );
   app.patch(
     '/api/compliance/controls/:id',
-    {
-      config: manage,
-      schema: {
-        tags,
-        params: idParams,
-        body: updateAppliedControlRequest,
-        response: { 200: appliedControlResponse },
-      },
-    },
+    { config: manage, schema: { ...control, body: updateAppliedControlRequest } },
     async (req) => c.controls.update(ctxOf(req), req.params.id, req.body),
   );
 
@@ -91,25 +86,17 @@ export function complianceRoutes(app: App, s: Services): void {
   );
   app.get(
     '/api/compliance/assessments/:id',
-    { config: read, schema: { tags, params: idParams, response: { 200: complianceAssessmentDetail } } },
+    { config: read, schema: assessment },
     async (req) => c.assessments.get(req.params.id),
   );
   app.post(
     '/api/compliance/assessments/:id/complete',
-    { config: manage, schema: { tags, params: idParams, response: { 200: complianceAssessmentDetail } } },
+    { config: manage, schema: assessment },
     async (req) => c.assessments.complete(ctxOf(req), req.params.id),
   );
   app.patch(
     '/api/compliance/results/:id',
-    {
-      config: manage,
-      schema: {
-        tags,
-        params: idParams,
-        body: updateComplianceResultRequest,
-        response: { 200: complianceAssessmentDetail },
-      },
-    },
+    { config: manage, schema: { ...assessment, body: updateComplianceResultRequest } },
     async (req) => c.assessments.updateResult(ctxOf(req), req.params.id, req.body),
   );
   app.get(
@@ -144,23 +131,17 @@ export function complianceRoutes(app: App, s: Services): void {
   );
   app.get(
     '/api/compliance/soa/:id',
-    { config: read, schema: { tags, params: idParams, response: { 200: soaResponse } } },
+    { config: read, schema: soa },
     async (req) => c.soa.get(req.params.id),
   );
   app.patch(
     '/api/compliance/soa/:id/entries',
-    {
-      config: manage,
-      schema: { tags, params: idParams, body: updateSoaEntriesRequest, response: { 200: soaResponse } },
-    },
+    { config: manage, schema: { ...soa, body: updateSoaEntriesRequest } },
     async (req) => c.soa.updateEntries(ctxOf(req), req.params.id, req.body),
   );
   app.post(
     '/api/compliance/soa/:id/approve',
-    {
-      config: { access: 'compliance.approve' },
-      schema: { tags, params: idParams, body: approveSoaRequest, response: { 200: soaResponse } },
-    },
+    { config: { access: 'compliance.approve' }, schema: { ...soa, body: approveSoaRequest } },
     async (req) => c.soa.approve(ctxOf(req), req.params.id, req.body.note),
   );
   app.get(

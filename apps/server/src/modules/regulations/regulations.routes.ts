@@ -20,6 +20,7 @@ export function regulationRoutes(app: App, s: Services): void {
   const read = { access: 'compliance.read' } as const;
   const manage = { access: 'compliance.manage' } as const;
   const r = s.regulations;
+  const entry = { tags, params: idParams, response: { 200: regulationResponse } };
 
   app.get(
     '/api/regulations',
@@ -33,7 +34,7 @@ export function regulationRoutes(app: App, s: Services): void {
   );
   app.get(
     '/api/regulations/:id',
-    { config: read, schema: { tags, params: idParams, response: { 200: regulationResponse } } },
+    { config: read, schema: entry },
     async (req) => r.get(req.params.id),
   );
   app.post(
@@ -46,15 +47,7 @@ export function regulationRoutes(app: App, s: Services): void {
   );
   app.patch(
     '/api/regulations/:id',
-    {
-      config: manage,
-      schema: {
-        tags,
-        params: idParams,
-        body: updateRegulationRequest,
-        response: { 200: regulationResponse },
-      },
-    },
+    { config: manage, schema: { ...entry, body: updateRegulationRequest } },
     async (req) => r.update(ctxOf(req), req.params.id, req.body),
   );
   app.delete(
@@ -67,15 +60,7 @@ export function regulationRoutes(app: App, s: Services): void {
   );
   app.post(
     '/api/regulations/:id/review',
-    {
-      config: manage,
-      schema: {
-        tags,
-        params: idParams,
-        body: reviewRegulationRequest,
-        response: { 200: regulationResponse },
-      },
-    },
+    { config: manage, schema: { ...entry, body: reviewRegulationRequest } },
     async (req) => r.review(ctxOf(req), req.params.id, req.body),
   );
 }
