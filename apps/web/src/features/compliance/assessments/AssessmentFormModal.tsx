@@ -98,7 +98,12 @@ export function AssessmentFormModal({ onClose }: { onClose: () => void }) {
             onChange={(v) => setScope(v === 'asset' ? 'asset' : 'organisation')}
           />
           {scope === 'asset' ? (
-            <AssetSelect label={t('compliance.assessments.system')} value={assetId} onChange={setAssetId} />
+            <AssetSelect
+              label={t('compliance.assessments.system')}
+              value={assetId}
+              onChange={setAssetId}
+              type="information_system"
+            />
           ) : null}
           {errors.assetId ? (
             <Text size="sm" c="red">

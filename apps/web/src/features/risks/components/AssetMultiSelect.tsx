@@ -1,7 +1,7 @@
 import { MultiSelect, Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { assetList } from '@vigil/contracts';
+import { type AssetType, assetList } from '@vigil/contracts';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, withQuery } from '../../../api/client.js';
@@ -12,12 +12,12 @@ export interface AssetOption {
 }
 
 /** Searches the inventory (code, name, identifiers) and remembers the labels of assets seen. */
-function useAssetSearchOptions(selected: readonly string[], known: readonly AssetOption[]) {
+function useAssetSearchOptions(selected: readonly string[], known: readonly AssetOption[], type?: AssetType) {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 250);
   const labels = useRef(new Map<string, string>());
   for (const option of known) labels.current.set(option.value, option.label);
-  const query = { q: debounced.trim() || undefined, limit: 30, sort: 'code' };
+  const query = { q: debounced.trim() || undefined, type, limit: 30, sort: 'code' };
   const assets = useQuery({
     queryKey: ['assets', 'search', query],
     queryFn: () => api.get(withQuery('/api/assets', query), assetList),
@@ -81,13 +81,15 @@ interface AssetSelectProps {
   onChange: (id: string | null) => void;
   placeholder?: string;
   w?: number;
+  /** Only assets of this type (e.g. information systems for a Schedule 10 assessment). */
+  type?: AssetType;
 }
 
 /** Picks one asset (a filter). */
-export function AssetSelect({ label, value, onChange, placeholder, w }: AssetSelectProps) {
+export function AssetSelect({ label, value, onChange, placeholder, w, type }: AssetSelectProps) {
   const { t } = useTranslation();
   const selected = useMemo(() => (value ? [value] : []), [value]);
-  const options = useAssetSearchOptions(selected, []);
+  const options = useAssetSearchOptions(selected, [], type);
   return (
     <Select
       label={label}
