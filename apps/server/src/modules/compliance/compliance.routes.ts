@@ -53,10 +53,8 @@ export function complianceRoutes(app: App, s: Services): void {
     },
     async (req, reply) => reply.code(201).send(await c.controls.create(ctxOf(req), req.body)),
   );
-  app.get(
-    '/api/compliance/controls/:id',
-    { config: read, schema: control },
-    async (req) => c.controls.get(req.params.id),
+  app.get('/api/compliance/controls/:id', { config: read, schema: control }, async (req) =>
+    c.controls.get(req.params.id),
   );
   app.patch(
     '/api/compliance/controls/:id',
@@ -84,15 +82,11 @@ export function complianceRoutes(app: App, s: Services): void {
     },
     async (req, reply) => reply.code(201).send(await c.assessments.create(ctxOf(req), req.body)),
   );
-  app.get(
-    '/api/compliance/assessments/:id',
-    { config: read, schema: assessment },
-    async (req) => c.assessments.get(req.params.id),
+  app.get('/api/compliance/assessments/:id', { config: read, schema: assessment }, async (req) =>
+    c.assessments.get(req.params.id),
   );
-  app.post(
-    '/api/compliance/assessments/:id/complete',
-    { config: manage, schema: assessment },
-    async (req) => c.assessments.complete(ctxOf(req), req.params.id),
+  app.post('/api/compliance/assessments/:id/complete', { config: manage, schema: assessment }, async (req) =>
+    c.assessments.complete(ctxOf(req), req.params.id),
   );
   app.patch(
     '/api/compliance/results/:id',
@@ -129,11 +123,7 @@ export function complianceRoutes(app: App, s: Services): void {
     { config: manage, schema: { tags, response: { 201: soaResponse } } },
     async (req, reply) => reply.code(201).send(await c.soa.createDraft(ctxOf(req))),
   );
-  app.get(
-    '/api/compliance/soa/:id',
-    { config: read, schema: soa },
-    async (req) => c.soa.get(req.params.id),
-  );
+  app.get('/api/compliance/soa/:id', { config: read, schema: soa }, async (req) => c.soa.get(req.params.id));
   app.patch(
     '/api/compliance/soa/:id/entries',
     { config: manage, schema: { ...soa, body: updateSoaEntriesRequest } },

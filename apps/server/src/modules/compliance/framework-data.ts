@@ -2,15 +2,17 @@
 import type { DB, FrameworkNodeRow, FrameworkRow, FrameworkVersionRow } from '@vigil/db';
 import type { Kysely } from 'kysely';
 import { badRequest } from '../../http/errors.js';
+import { frameworkRepository } from '../frameworks/frameworks.repository.js';
 
 export interface LoadedVersion {
   framework: FrameworkRow;
   version: FrameworkVersionRow;
 }
 
-export async function frameworkByKey(db: Kysely<DB>, key: string): Promise<FrameworkRow | undefined> {
-  return db.selectFrom('frameworks').selectAll().where('key', '=', key).executeTakeFirst();
-}
+export const frameworkByKey = frameworkRepository.byKey;
+
+/** The nodes (sections and requirements) of a framework version, in document order. */
+export const nodesOf = frameworkRepository.nodes;
 
 /** The framework and the version asked for (its current one by default); 400 when either is unknown. */
 export async function loadVersion(db: Kysely<DB>, key: string, versionId?: string): Promise<LoadedVersion> {
@@ -28,15 +30,6 @@ export async function loadVersion(db: Kysely<DB>, key: string, versionId?: strin
   if (!version)
     throw badRequest('compliance.unknown_framework_version', `framework ${key} has no such version`);
   return { framework, version };
-}
-
-export async function nodesOf(db: Kysely<DB>, versionId: string): Promise<FrameworkNodeRow[]> {
-  return db
-    .selectFrom('framework_nodes')
-    .selectAll()
-    .where('version_id', '=', versionId)
-    .orderBy('position')
-    .execute();
 }
 
 export interface MappedRef {

@@ -1,12 +1,10 @@
 // The 適用性聲明 / Statement of Applicability record as DOCX, XLSX or PDF, in zh-TW or en.
 import { SOA_IMPLEMENTATION_LABELS, type SoaExportQuery } from '@vigil/contracts';
-import type { Cell, ReportLocale } from '@vigil/reports';
+import type { Cell, ReportLocale as Lang } from '@vigil/reports';
 import type { DownloadFile } from '../../http/download.js';
 import type { RequestContext } from '../../platform/context.js';
 import { exportReport, L, reportMeta } from '../../platform/report-export.js';
 import type { Services } from '../../services.js';
-
-type Lang = ReportLocale;
 
 function formatTime(at: string | null, lang: Lang, timeZone: string): string {
   if (!at) return '';

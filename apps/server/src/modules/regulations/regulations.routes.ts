@@ -32,11 +32,7 @@ export function regulationRoutes(app: App, s: Services): void {
     { config: read, schema: { tags, querystring: regulationExportQuery } },
     async (req, reply) => sendDownload(reply, await regulationsExport(s, ctxOf(req), req.query)),
   );
-  app.get(
-    '/api/regulations/:id',
-    { config: read, schema: entry },
-    async (req) => r.get(req.params.id),
-  );
+  app.get('/api/regulations/:id', { config: read, schema: entry }, async (req) => r.get(req.params.id));
   app.post(
     '/api/regulations',
     {

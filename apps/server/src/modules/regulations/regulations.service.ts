@@ -7,17 +7,13 @@ import type {
   UpdateRegulationRequest,
 } from '@vigil/contracts';
 import type { DB, RegulationRow } from '@vigil/db';
-import { addMonths, daysBetween, localDate } from '@vigil/frameworks';
+import { addMonths, daysBetween } from '@vigil/frameworks';
 import type { Kysely } from 'kysely';
 import { badRequest, notFound } from '../../http/errors.js';
 import { actorId, type RequestContext, systemContext } from '../../platform/context.js';
 import type { Services } from '../../services.js';
-import {
-  claimReminder,
-  organisationRow,
-  userExists,
-  usersByIds,
-} from '../obligations/obligations.repository.js';
+import { claimReminder, userExists, usersByIds } from '../obligations/obligations.repository.js';
+import { organisationToday } from '../org/org.repository.js';
 import { presentRegulation, reviewDue } from './regulations.presenter.js';
 import { REGULATION_SEEDS } from './regulations.seed.js';
 
@@ -80,8 +76,7 @@ export class RegulationService {
   }
 
   async today(): Promise<string> {
-    const org = await organisationRow(this.s.db);
-    return localDate(this.s.clock.now(), org?.time_zone ?? 'Asia/Taipei');
+    return organisationToday(this.s.db, this.s.clock.now());
   }
 
   async rows(q: Partial<RegulationListQuery> = {}): Promise<RegulationRow[]> {

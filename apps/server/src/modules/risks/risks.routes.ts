@@ -254,6 +254,7 @@ export function riskRoutes(app: App, s: Services): void {
   );
 
   // ---- register and scenarios
+  const scenario = { tags, params: idParams, response: { 200: riskScenarioDetail } };
   app.get(
     '/api/risks',
     {
@@ -272,22 +273,12 @@ export function riskRoutes(app: App, s: Services): void {
     { config: read, schema: { tags, response: { 200: riskTrendResponse } } },
     async () => r.views.trend(),
   );
-  app.get(
-    '/api/risks/:id',
-    { config: readOrTreat, schema: { tags, params: idParams, response: { 200: riskScenarioDetail } } },
-    async (req) => sc.detail(ctxOf(req), req.params.id),
+  app.get('/api/risks/:id', { config: readOrTreat, schema: scenario }, async (req) =>
+    sc.detail(ctxOf(req), req.params.id),
   );
   app.patch(
     '/api/risks/:id',
-    {
-      config: manage,
-      schema: {
-        tags,
-        params: idParams,
-        body: updateRiskScenarioRequest,
-        response: { 200: riskScenarioDetail },
-      },
-    },
+    { config: manage, schema: { ...scenario, body: updateRiskScenarioRequest } },
     async (req) => sc.update(ctxOf(req), req.params.id, req.body),
   );
   app.delete(
@@ -300,25 +291,19 @@ export function riskRoutes(app: App, s: Services): void {
   );
   app.post(
     '/api/risks/:id/reassess',
-    {
-      config: manage,
-      schema: { tags, params: idParams, body: reassessRiskRequest, response: { 200: riskScenarioDetail } },
-    },
+    { config: manage, schema: { ...scenario, body: reassessRiskRequest } },
     async (req) => sc.reassess(ctxOf(req), req.params.id, req.body),
   );
   app.post(
     '/api/risks/:id/rerate',
-    {
-      config: manageOrTreat,
-      schema: { tags, params: idParams, body: rerateRiskRequest, response: { 200: riskScenarioDetail } },
-    },
+    { config: manageOrTreat, schema: { ...scenario, body: rerateRiskRequest } },
     async (req) => sc.rerate(ctxOf(req), req.params.id, req.body),
   );
   app.post(
     '/api/risks/:id/accept',
     {
       config: { access: ['risks.treat', 'risks.approve'] },
-      schema: { tags, params: idParams, body: acceptRiskRequest, response: { 200: riskScenarioDetail } },
+      schema: { ...scenario, body: acceptRiskRequest },
     },
     async (req) => sc.accept(ctxOf(req), req.params.id, req.body),
   );
@@ -326,27 +311,17 @@ export function riskRoutes(app: App, s: Services): void {
     '/api/risks/:id/revoke-acceptance',
     {
       config: { access: ['risks.manage', 'risks.approve'] },
-      schema: {
-        tags,
-        params: idParams,
-        body: revokeRiskAcceptanceRequest,
-        response: { 200: riskScenarioDetail },
-      },
+      schema: { ...scenario, body: revokeRiskAcceptanceRequest },
     },
     async (req) => sc.revokeAcceptance(ctxOf(req), req.params.id, req.body.reason),
   );
   app.post(
     '/api/risks/:id/close',
-    {
-      config: manage,
-      schema: { tags, params: idParams, body: closeRiskRequest, response: { 200: riskScenarioDetail } },
-    },
+    { config: manage, schema: { ...scenario, body: closeRiskRequest } },
     async (req) => sc.close(ctxOf(req), req.params.id, req.body.reason),
   );
-  app.post(
-    '/api/risks/:id/reopen',
-    { config: manage, schema: { tags, params: idParams, response: { 200: riskScenarioDetail } } },
-    async (req) => sc.reopen(ctxOf(req), req.params.id),
+  app.post('/api/risks/:id/reopen', { config: manage, schema: scenario }, async (req) =>
+    sc.reopen(ctxOf(req), req.params.id),
   );
 
   // ---- treatment items
