@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../http/errors.js';
+import { zipBomb } from '../../../platform/files/zip.testkit.js';
 import { encodeBig5 } from './big5.testkit.js';
 import { cellText, parseDate, parseList, parseNumber, parseTerm } from './cells.js';
 import { COLUMNS } from './columns.js';
@@ -130,8 +131,17 @@ describe('encodings', () => {
   });
 });
 
+describe('XLSX archives', () => {
+  it('refuses a workbook that would unpack to far more than it weighs, before reading it', async () => {
+    const err = await readImportFile(zipBomb(8), { encoding: 'auto', format: 'xlsx' }).catch((e) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect([err.statusCode, err.code, err.details?.reason]).toEqual([400, 'file.unsafe_archive', 'ratio']);
+  });
+});
+
 describe('fuzz', () => {
-  const isExpected = (err: unknown) => err instanceof AppError && err.code.startsWith('import.');
+  const isExpected = (err: unknown) =>
+    err instanceof AppError && (err.code.startsWith('import.') || err.code === 'file.unsafe_archive');
 
   it('never fails on arbitrary bytes with anything but an import error', async () => {
     await fc.assert(

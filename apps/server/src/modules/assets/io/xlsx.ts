@@ -1,6 +1,7 @@
 // Reading the worksheets of an XLSX file as rows of plain cell values.
 import ExcelJS from 'exceljs';
 import { AppError } from '../../../http/errors.js';
+import { inspectZip, UnsafeArchive } from '../../../platform/files/zip-inspect.js';
 import type { RawCell } from './cells.js';
 import type { SheetRow } from './csv.js';
 
@@ -37,6 +38,19 @@ export async function readXlsx(
   bytes: Buffer,
   maxRows: number,
 ): Promise<{ sheets: Sheet[]; truncated: boolean }> {
+  // The workbook is a ZIP: its real expansion is checked before ExcelJS unpacks it (decompression bombs).
+  try {
+    inspectZip(bytes, () => false);
+  } catch (err) {
+    if (!(err instanceof UnsafeArchive)) throw err;
+    if (err.reason === 'malformed') throw badFile();
+    throw new AppError(
+      400,
+      'file.unsafe_archive',
+      'the archive is malformed, too large when unpacked or has unsafe paths',
+      { reason: err.reason, entry: err.entry ?? null },
+    );
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
