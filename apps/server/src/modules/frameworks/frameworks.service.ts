@@ -9,7 +9,7 @@ import type {
 import type { FrameworkRow, FrameworkVersionRow } from '@vigil/db';
 import { definitionHash, type FrameworkDefinition, loadFramework } from '@vigil/frameworks';
 import { badRequest, notFound } from '../../http/errors.js';
-import { isUser, type RequestContext } from '../../platform/context.js';
+import { actorId, type RequestContext } from '../../platform/context.js';
 import type { Services } from '../../services.js';
 import { storeVersion } from './framework-store.js';
 import {
@@ -28,8 +28,6 @@ export interface MappedRef {
   ref: string;
   relation: FrameworkMappingRelationName;
 }
-
-const actorId = (ctx: RequestContext) => (isUser(ctx.actor) ? ctx.actor.userId : null);
 
 export const INVERSE: Record<FrameworkMappingRelationName, FrameworkMappingRelationName> = {
   equal: 'equal',

@@ -8,7 +8,7 @@ import type {
 } from '@vigil/contracts';
 import { isCalendarDate } from '@vigil/frameworks';
 import { AppError, badRequest, conflict, notFound } from '../../http/errors.js';
-import type { RequestContext } from '../../platform/context.js';
+import { actorId, has, type RequestContext } from '../../platform/context.js';
 import type { Services } from '../../services.js';
 import { addDays } from './obligation-rules.js';
 import { presentTask, presentTaskDetail, type TaskViewContext } from './obligations.presenter.js';
@@ -21,7 +21,7 @@ import {
   userExists,
   usersByIds,
 } from './obligations.repository.js';
-import { actorId, has, type ObligationService } from './obligations.service.js';
+import type { ObligationService } from './obligations.service.js';
 
 /** Tasks of the calendar: who sees them, assigning, evidence and completion. */
 export class ObligationTaskService {

@@ -2,13 +2,12 @@ import type {
   ObligationGenerateResult,
   ObligationProfileView,
   ObligationView,
-  Permission,
   UpdateObligationProfileRequest,
 } from '@vigil/contracts';
 import type { ObligationProfileRow } from '@vigil/db';
 import { localDate } from '@vigil/frameworks';
 import { badRequest, notFound } from '../../http/errors.js';
-import type { RequestContext } from '../../platform/context.js';
+import { actorId, type RequestContext } from '../../platform/context.js';
 import type { Services } from '../../services.js';
 import { generateCalendar } from './obligation-calendar.js';
 import { runObligationReminders } from './obligation-reminders.js';
@@ -27,10 +26,6 @@ import {
   userExists,
   usersByIds,
 } from './obligations.repository.js';
-
-export const has = (ctx: RequestContext, p: Permission): boolean =>
-  ctx.actor?.kind === 'user' ? ctx.actor.permissions.has(p) : ctx.actor !== null;
-export const actorId = (ctx: RequestContext) => (ctx.actor?.kind === 'user' ? ctx.actor.userId : null);
 
 /** Everything a calendar decision needs about the organisation, read once. */
 export interface ObligationContext {
