@@ -7,14 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSmtp, type TestSmtp } from '../../server/src/platform/notify/smtp.testkit.js';
 import {
   accessibilityProblems,
-  freshEnv,
   haveBrowser,
   launchBrowser,
   type RunningServer,
-  requireBuilt,
-  runCli,
   signIn as signInOn,
-  startServer,
+  startDemoServer,
   step as stepOn,
 } from './kit.js';
 
@@ -91,14 +88,7 @@ describe.skipIf(!haveBrowser)('frameworks, compliance, regulations and e-mail in
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    requireBuilt();
-    const { dataDir, env } = freshEnv();
-    const demo = runCli(['demo'], env);
-    password = /Every demo account uses the password: (\S+)/.exec(demo)?.[1] ?? '';
-    expect(password).not.toBe('');
-    const started = await startServer(dataDir, { ...env, VIGIL_LOG_LEVEL: 'info' }, /"url":"(http[^"]+)"/);
-    server = started;
-    base = started.match[1]!;
+    ({ server, base, password } = await startDemoServer());
     smtp = await startTestSmtp();
     ({ browser, page } = await launchBrowser());
     page.on('pageerror', (e) => pageErrors.push(e.message));

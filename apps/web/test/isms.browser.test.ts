@@ -7,14 +7,11 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   accessibilityProblems,
-  freshEnv,
   haveBrowser,
   launchBrowser,
   type RunningServer,
-  requireBuilt,
-  runCli,
   signIn as signInOn,
-  startServer,
+  startDemoServer,
   step as stepOn,
 } from './kit.js';
 
@@ -71,14 +68,7 @@ describe.skipIf(!haveBrowser)('ISMS in the browser', () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    requireBuilt();
-    const { dataDir, env } = freshEnv();
-    const demo = runCli(['demo'], env);
-    password = /Every demo account uses the password: (\S+)/.exec(demo)?.[1] ?? '';
-    expect(password).not.toBe('');
-    const started = await startServer(dataDir, { ...env, VIGIL_LOG_LEVEL: 'info' }, /"url":"(http[^"]+)"/);
-    server = started;
-    base = started.match[1]!;
+    ({ server, base, password } = await startDemoServer());
     ({ browser, page } = await launchBrowser());
     page.on('pageerror', (e) => pageErrors.push(e.message));
   }, 120_000);

@@ -92,6 +92,17 @@ export async function startServer(
   };
 }
 
+/** A fresh data directory with the demo organisation loaded and the server started on it. */
+export async function startDemoServer(): Promise<{ server: RunningServer; base: string; password: string }> {
+  requireBuilt();
+  const { dataDir, env } = freshEnv();
+  const demo = runCli(['demo'], env);
+  const password = /Every demo account uses the password: (\S+)/.exec(demo)?.[1];
+  if (!password) throw new Error(`vigil demo printed no password:\n${demo}`);
+  const started = await startServer(dataDir, { ...env, VIGIL_LOG_LEVEL: 'info' }, /"url":"(http[^"]+)"/);
+  return { server: started, base: started.match[1] ?? '', password };
+}
+
 export async function launchBrowser(): Promise<{ browser: Browser; page: Page }> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
